@@ -1,0 +1,1 @@
+"""Knowledge: the YAML schema, its build into SQLite, and the read-only store."""

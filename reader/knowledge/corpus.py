@@ -1,0 +1,121 @@
+"""Load every YAML file under `context/` and check the corpus as a whole.
+
+Per-file rules live in `schema`; here are the rules that need all entries at
+once: duplicate ids, related ids that do not exist, aliases two entries share.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.knowledge import dates
+from reader.knowledge.model import Entry
+from reader.knowledge.schema import Problem, entry_lines, validate_document
+from reader.knowledge.sources import source_files
+from reader.linking.normalize import alias_keys
+
+
+@dataclass
+class Corpus:
+    """The entries of a context folder and every problem found in it."""
+
+    root: Path
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load(root: Path) -> Corpus:
+    """Validate every file under `root`, then the corpus as a whole."""
+    corpus = Corpus(root)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".yml", ".json"}:
+            corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
+                                           f"{path.name} is ignored", "entries are .yaml files: rename it",
+                                           "warning"))
+    for path in source_files(root):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
+                                           "file is not UTF-8", "save it as UTF-8"))
+            continue
+        entry, problems = validate_document(path, text, root)
+        corpus.problems.extend(problems)
+        if entry is not None:
+            corpus.entries.append(entry)
+    _check_ids(corpus)
+    _check_related(corpus)
+    _check_aliases(corpus)
+    _check_roles(corpus)
+    corpus.problems.sort(key=lambda p: (p.path, p.line))
+    return corpus
+
+
+def _check_ids(corpus: Corpus) -> None:
+    seen: dict[str, Entry] = {}
+    for entry in corpus.entries:
+        if entry.id in seen:
+            corpus.problems.append(Problem(entry.path, 1, f"id {entry.id!r} is already used by {seen[entry.id].path}",
+                                           "rename one of the files: ids must be unique across types"))
+        else:
+            seen[entry.id] = entry
+
+
+def _check_related(corpus: Corpus) -> None:
+    ids = {e.id for e in corpus.entries}
+    for entry in corpus.entries:
+        lines = entry_lines(corpus.root.parent / entry.path)
+        for i, rid in enumerate(entry.related):
+            if rid == entry.id:
+                corpus.problems.append(Problem(entry.path, lines.of("related", i),
+                                               "an entry is related to itself", f"remove {rid!r} from related"))
+            elif rid not in ids:
+                corpus.problems.append(Problem(entry.path, lines.of("related", i),
+                                               f"related id {rid!r} does not exist",
+                                               "fix the id or write that entry (reader context new)"))
+
+
+def _check_aliases(corpus: Corpus) -> None:
+    """Warn where two entries could claim the same words and neither says how to tell."""
+    owners: dict[tuple[str, ...], list[tuple[Entry, str, bool, int | None]]] = defaultdict(list)
+    for entry in corpus.entries:
+        names = [(entry.name, False, None)] + [(a.text, bool(a.when), i) for i, a in enumerate(entry.aliases)]
+        seen_keys: set[tuple[str, ...]] = set()
+        for text, cued, index in names:
+            for key in alias_keys(text)[:1]:
+                if key not in seen_keys:
+                    seen_keys.add(key)
+                    owners[key].append((entry, text, cued, index))
+    for key, claims in owners.items():
+        if len(claims) < 2 or any(cued for _, _, cued, _ in claims):
+            continue
+        for entry, text, _, index in claims:
+            others = ", ".join(f"{e.id} ({e.path})" for e, _, _, _ in claims if e is not entry)
+            line = entry_lines(corpus.root.parent / entry.path).of("aliases" if index is not None else "name", index)
+            corpus.problems.append(Problem(
+                entry.path, line, f"{text!r} is also a name of {others}",
+                "give the alias a 'when' list of words that tell the entries apart, or remove it",
+                "warning"))
+
+
+def _check_roles(corpus: Corpus) -> None:
+    """The same office cannot be held twice at once by one person."""
+    for entry in corpus.entries:
+        lines = entry_lines(corpus.root.parent / entry.path)
+        for i, a in enumerate(entry.roles):
+            for b in entry.roles[i + 1:]:
+                if a.title == b.title and a.start and b.start and dates.overlaps((a.start, a.end), (b.start, b.end)):
+                    corpus.problems.append(Problem(
+                        entry.path, lines.of("roles", i),
+                        f"role {a.title!r} is listed twice with overlapping dates",
+                        "merge the two terms or correct their dates"))

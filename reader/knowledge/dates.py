@@ -1,0 +1,96 @@
+"""Partial ISO dates (`1945`, `1945-02`, `1945-02-04`), kept as strings.
+
+Historical dates are often known only to the month or the year; storing them
+as strings keeps that precision instead of inventing a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_PARTIAL = re.compile(r"^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MONTHS = (
+    "January February March April May June July August "
+    "September October November December"
+).split()
+
+
+def parse(value: str) -> tuple[int, ...]:
+    """Return (year,), (year, month) or (year, month, day); ValueError if invalid."""
+    m = _PARTIAL.match(value)
+    if not m:
+        raise ValueError(f"{value!r} is not a date like 1945, 1945-02 or 1945-02-04")
+    year, month, day = m.groups()
+    parts = [int(year)]
+    if month:
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"{value!r} has no month {month}")
+        parts.append(int(month))
+    if day:
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar") from None
+        parts.append(int(day))
+    return tuple(parts)
+
+
+def normalise(value: object) -> str:
+    """Turn what YAML produced (int, date or str) into the canonical string."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        parse(value.strip())
+        return value.strip()
+    raise ValueError(f"{value!r} is not a date")
+
+
+def before(a: str, b: str) -> bool:
+    """True when `a` certainly ends before `b` starts (compared at the shared precision)."""
+    pa, pb = parse(a), parse(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] < pb[:n]
+
+
+def overlaps(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """True when two spans certainly share a day; open ends run to today."""
+    today = dt.date.today().isoformat()
+    (a0, a1), (b0, b1) = a, b
+    return before(a0, b1 or today) and before(b0, a1 or today)
+
+
+def display(value: str | None) -> str:
+    """`1945-02-04` → `4 February 1945`; `1945-02` → `February 1945`."""
+    if not value:
+        return ""
+    parts = parse(value)
+    year = str(parts[0]) if parts[0] > 0 else f"{-parts[0]} BC"
+    if len(parts) == 1:
+        return year
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {year}"
+    return f"{parts[2]} {MONTHS[parts[1] - 1]} {year}"
+
+
+#: How a lone start date reads, by the kind of thing it dates.
+_OPEN_START = {"person": "born {}", "work": "published {}", "organization": "since {}",
+               "place": "since {}", "role": "since {}"}
+
+
+def span(start: str | None, end: str | None, kind: str = "event") -> str:
+    """A readable span for a card: `4 February 1945 – 11 February 1945`, `born 1952`."""
+    if start and end:
+        return f"{display(start)} – {display(end)}"
+    if start:
+        return _OPEN_START.get(kind, "{}").format(display(start))
+    if end:
+        return f"died {display(end)}" if kind == "person" else f"until {display(end)}"
+    return ""

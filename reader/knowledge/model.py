@@ -1,0 +1,49 @@
+"""The data that crosses from knowledge to the interface: small frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The shape of context.db's tables; bumped when they change, and the store refuses others.
+SCHEMA_VERSION = 1
+
+TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A name for an entry; with `when`, it only counts near one of those words."""
+
+    text: str
+    when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One context entry, as a maintainer wrote it in `context/<type>/<id>.yaml`."""
+
+    id: str
+    name: str
+    type: str
+    summary: str
+    wikipedia: str | None = None
+    start: str | None = None
+    end: str | None = None
+    aliases: tuple[Alias, ...] = ()
+    roles: tuple[Role, ...] = ()
+    related: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    path: str = field(default="", compare=False)

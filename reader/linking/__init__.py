@@ -1,0 +1,1 @@
+"""Linking: find mentions of context entries in text. Pure functions, no I/O, no UI."""

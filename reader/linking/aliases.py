@@ -1,0 +1,58 @@
+"""The alias look-up that matching needs, and an in-memory implementation of it.
+
+Linking never opens the database: it asks an `AliasLookup` for the aliases
+whose first token occurs in the text. The SQLite store answers that with an
+indexed query, so start-up does not grow with the corpus; tests and small
+tools use `MemoryAliases`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from typing import NamedTuple, Protocol
+
+from reader.linking.normalize import alias_keys, cue_key
+
+
+class AliasRecord(NamedTuple):
+    """One way to write one entry's name, as folded tokens."""
+
+    tokens: tuple[str, ...]
+    entry_id: str
+    #: Folded, case-folded cue words; empty for an alias that always counts.
+    when: tuple[str, ...] = ()
+
+
+class AliasLookup(Protocol):
+    def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterable[AliasRecord]:
+        """Every alias record whose first token is one of `first_tokens`."""
+        ...
+
+
+def records_for(alias: str, entry_id: str, when: Iterable[str] = ()) -> list[AliasRecord]:
+    """The records one alias expands to (its case variants), ready to store or index."""
+    cues = tuple(sorted({cue_key(w) for w in when} - {""}))
+    return [AliasRecord(tokens, entry_id, cues) for tokens in alias_keys(alias)]
+
+
+class MemoryAliases:
+    """An AliasLookup over records held in a dict; for tests and small corpora."""
+
+    def __init__(self, records: Iterable[AliasRecord]) -> None:
+        self._by_first: dict[str, list[AliasRecord]] = defaultdict(list)
+        for record in records:
+            self._by_first[record.tokens[0]].append(record)
+
+    @classmethod
+    def from_names(cls, names: dict[str, str | tuple[str, Iterable[str]]]) -> MemoryAliases:
+        """Build from {alias: entry_id} or {alias: (entry_id, cue words)}."""
+        records = []
+        for alias, target in names.items():
+            entry_id, when = (target, ()) if isinstance(target, str) else target
+            records.extend(records_for(alias, entry_id, when))
+        return cls(records)
+
+    def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterable[AliasRecord]:
+        for token in first_tokens:
+            yield from self._by_first.get(token, ())

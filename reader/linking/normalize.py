@@ -1,0 +1,70 @@
+"""Fold text so that spelling noise does not stop a match.
+
+Matching works on tokens (runs of word characters, or single punctuation
+marks), each folded: diacritics removed (`Wałęsa` → `Walesa`), curly quotes
+and apostrophes made straight, dashes made plain. Tokens keep their offsets in
+the original text, so folding never shifts a highlight.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+#: Letters that Unicode does not decompose into a base letter and a mark.
+_SPECIAL = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+    "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
+    "Þ": "Th", "ð": "d", "Ð": "D",
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
+})
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+#: Separator between folded tokens in an alias key; never occurs inside a token.
+KEY_SEPARATOR = " "
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Strip diacritics and normalise quotes and dashes; keeps case."""
+    text = text.translate(_SPECIAL)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into folded tokens with their offsets in `text`."""
+    return [Token(m.start(), m.end(), fold(m.group())) for m in TOKEN.finditer(text)]
+
+
+def alias_keys(alias: str) -> list[tuple[str, ...]]:
+    """The token sequences an alias matches: as written and, if it starts in lower case,
+    capitalised as at the start of a sentence (`the Alliance`, `The Alliance`).
+
+    Never the other way: `Trump` must not match the verb `trump`.
+    """
+    tokens = tuple(t.key for t in tokenize(alias))
+    if not tokens:
+        return []
+    first = tokens[0]
+    capital = first[0].upper() + first[1:]
+    if capital == first:
+        return [tokens]
+    return [tokens, (capital, *tokens[1:])]
+
+
+def cue_key(word: str) -> str:
+    """Cue words compare case-insensitively, after folding."""
+    return " ".join(t.key for t in tokenize(word)).casefold()

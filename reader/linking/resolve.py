@@ -1,0 +1,49 @@
+"""Choose the entry a candidate span refers to, or none.
+
+A plain alias always counts. An alias with cue words (`when`) counts only when
+one of them appears near the span, and then it wins over plain aliases of the
+same span: `Munich` near `appease` and `1938` is the agreement, not the city.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.linking.aliases import AliasRecord
+from reader.linking.match import Candidate
+from reader.linking.normalize import TOKEN, fold
+
+#: How far either side of a mention cue words are looked for, in characters.
+CUE_WINDOW = 250
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+
+
+def _cue_text(text: str, start: int, end: int) -> str:
+    """The folded, case-folded words around a span, within its paragraph."""
+    lo, hi = max(0, start - CUE_WINDOW), min(len(text), end + CUE_WINDOW)
+    before, after = text[lo:start], text[end:hi]
+    breaks = list(_PARAGRAPH.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    brk = _PARAGRAPH.search(after)
+    if brk:
+        after = after[:brk.start()]
+    words = TOKEN.findall(f"{before} \x00 {after}")
+    return " " + " ".join(fold(w).casefold() for w in words) + " "
+
+
+def _hits(record: AliasRecord, context: str) -> int:
+    return sum(1 for cue in record.when if f" {cue} " in context)
+
+
+def resolve(text: str, candidate: Candidate) -> str | None:
+    """The entry id for `candidate`, or None when no alias of it applies here."""
+    plain = [r.entry_id for r in candidate.records if not r.when]
+    cued = [r for r in candidate.records if r.when]
+    if cued:
+        context = _cue_text(text, candidate.start, candidate.end)
+        scored = [(_hits(r, context), -i, r.entry_id) for i, r in enumerate(cued)]
+        best = max(scored)
+        if best[0] > 0:
+            return best[2]
+    return plain[0] if plain else None

@@ -1,0 +1,202 @@
+"""The article, drawn one screen row at a time with Textual's Line API.
+
+Only the rows on screen are rendered, from offsets computed by `wrap`, so a
+book-length text costs no more to draw than a short article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.knowledge.model import TYPES
+from reader.linking.mentions import Mention
+from reader.ui.messages import MentionSelected
+from reader.ui.wrap import Row, row_of, wrap
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article text with its mentions highlighted and a cursor to step through them."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"article-view--{kind}" for kind in TYPES), "article-view--cursor",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "explain", "Explain", id="article.explain"),
+        Binding("j", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("space", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="article.page_up"),
+    ]
+    DEFAULT_CSS = """
+    ArticleView {
+        padding: 0 2;
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+    }
+    ArticleView > .article-view--person { color: $primary; text-style: bold; }
+    ArticleView > .article-view--organization { color: $warning; text-style: bold; }
+    ArticleView > .article-view--place { color: $success; text-style: bold; }
+    ArticleView > .article-view--event { color: $error; text-style: bold; }
+    ArticleView > .article-view--work { color: $secondary; text-style: bold italic; }
+    ArticleView > .article-view--concept { color: $accent; text-style: bold; }
+    ArticleView > .article-view--period { color: $accent; text-style: bold italic; }
+    ArticleView > .article-view--cursor { background: $accent 40%; text-style: bold reverse; }
+    """
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._types: dict[str, str] = {}
+        self.cursor: int | None = None
+        self._rows: list[Row] = []
+        self._wrap_width = 0
+        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+
+    # --- data coming down from the app -------------------------------------------------
+
+    def set_mentions(self, mentions: list[Mention], types: dict[str, str]) -> None:
+        """Show these mentions; `types` maps entry ids to their type, for colour."""
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._ends = [m.end for m in mentions]
+        self._types = types
+        self.cursor = None
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def current(self) -> Mention | None:
+        return None if self.cursor is None else self.mentions[self.cursor]
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _rewrap(self) -> None:
+        width = max(self.scrollable_content_region.width, 10)
+        if width != self._wrap_width:
+            self._wrap_width = width
+            self._rows = wrap(self.text, width)
+            self._cache.clear()
+            self.virtual_size = Size(width, len(self._rows))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        row = self._rows[index]
+        cursor = self.current
+        on_cursor = cursor is not None and cursor.start < row.end and cursor.end > row.start
+        key = (index, width, on_cursor)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(row, width)
+            self._cache[key] = strip
+        return strip
+
+    def _render_row(self, row: Row, width: int) -> Strip:
+        text = Text(self.text[row.start:row.end], no_wrap=True, end="")
+        # Mentions never overlap, so their ends are sorted like their starts.
+        for i in range(bisect_right(self._ends, row.start), bisect_left(self._starts, row.end)):
+            mention = self.mentions[i]
+            kind = self._types.get(mention.entry_id, "concept")
+            style = self.get_component_rich_style(f"article-view--{kind}")
+            if i == self.cursor:
+                style += self.get_component_rich_style("article-view--cursor")
+            text.stylize(style, max(mention.start, row.start) - row.start, mention.end - row.start)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).crop_extend(0, width, self.rich_style)
+        return strip.apply_style(self.rich_style)
+
+    # --- cursor ------------------------------------------------------------------------
+
+    def _row_of_mention(self, i: int) -> int:
+        return row_of(self._rows, self.mentions[i].start)
+
+    def move_cursor(self, step: int) -> None:
+        """Step to the next (1) or previous (-1) mention, wrapping, and scroll it into view."""
+        if not self.mentions:
+            return
+        if self.cursor is None:
+            top = self._rows[min(self.scroll_offset.y, len(self._rows) - 1)].start if self._rows else 0
+            after = bisect_left(self._starts, top)
+            new = (after if step > 0 else after - 1) % len(self.mentions)
+        else:
+            new = (self.cursor + step) % len(self.mentions)
+        self.select(new)
+
+    def select(self, index: int) -> None:
+        old = self.cursor
+        self.cursor = index
+        for i in {old, index} - {None}:
+            self._refresh_mention(i)
+        self._scroll_to_row(self._row_of_mention(index))
+
+    def _refresh_mention(self, i: int) -> None:
+        mention = self.mentions[i]
+        first, last = row_of(self._rows, mention.start), row_of(self._rows, max(mention.end - 1, mention.start))
+        self.refresh_lines(first - self.scroll_offset.y, last - first + 1)
+
+    def _scroll_to_row(self, row: int) -> None:
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if row < top or row >= top + height:
+            self.scroll_to(y=max(row - height // 3, 0), animate=False)
+
+    def action_explain(self) -> None:
+        if self.current is not None:
+            self.post_message(MentionSelected(self.current))
+
+    # --- mouse -------------------------------------------------------------------------
+
+    def mention_at(self, x: int, y: int) -> int | None:
+        """The index of the mention drawn at widget cell (x, y), if any."""
+        index = y + self.scroll_offset.y
+        if not 0 <= index < len(self._rows) or not self.mentions:
+            return None
+        row = self._rows[index]
+        column = x - self.styles.padding.left
+        line = self.text[row.start:row.end]
+        cells = 0
+        for offset, ch in enumerate(line):
+            cells += cell_len(ch)
+            if cells > column:
+                break
+        else:
+            return None
+        position = row.start + offset
+        i = bisect_right(self._starts, position) - 1
+        if i >= 0 and self.mentions[i].start <= position < self.mentions[i].end:
+            return i
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        hit = self.mention_at(event.x, event.y)
+        if hit is not None:
+            self.select(hit)
+            self.post_message(MentionSelected(self.mentions[hit]))

@@ -1,0 +1,25 @@
+"""Messages the article view posts to the screen: they go up, attributes come down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from reader.linking.mentions import Mention
+
+
+@dataclass
+class MentionSelected(Message):
+    """The reader asked to explain this mention (enter or a click)."""
+
+    mention: Mention
+
+
+@dataclass
+class EntryRequested(Message):
+    """The pane asked to show another entry: a related one, or the previous one."""
+
+    entry_id: str
+    #: False when going back, so the entry is not pushed onto the history again.
+    remember: bool = True

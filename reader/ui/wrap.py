@@ -1,0 +1,73 @@
+"""Wrap article text into screen rows of (start, end) offsets, without the app.
+
+The view draws only the rows on screen, so a book is wrapped once per width
+into a list of offset pairs, and every row, click and cursor maps back to
+offsets in the original text through it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"\S+\s*")
+
+
+class Row(NamedTuple):
+    start: int
+    end: int
+
+
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _cut(text: str, width: int) -> int:
+    """How many characters of `text` fill `width` cells (at least one)."""
+    if text.isascii():
+        return max(min(width, len(text)), 1)
+    total = 0
+    for i, ch in enumerate(text):
+        total += cell_len(ch)
+        if total > width:
+            return max(i, 1)
+    return len(text)
+
+
+def _wrap_line(line: str, offset: int, width: int, rows: list[Row]) -> None:
+    """Greedy word wrap; trailing spaces stay on their row, over-long words are cut."""
+    if len(line) <= width and _cells(line) <= width:
+        rows.append(Row(offset, offset + len(line)))
+        return
+    row_start, used = 0, 0
+    for m in _WORD.finditer(line):
+        word_end = m.start() + len(m.group().rstrip())
+        size = _cells(line[m.start():word_end])
+        if used and used + size > width:
+            rows.append(Row(offset + row_start, offset + m.start()))
+            row_start, used = m.start(), 0
+        while _cells(line[row_start:word_end]) > width:
+            cut = _cut(line[row_start:word_end], width)
+            rows.append(Row(offset + row_start, offset + row_start + cut))
+            row_start += cut
+        used = _cells(line[row_start:m.end()])
+    rows.append(Row(offset + row_start, offset + len(line)))
+
+
+def wrap(text: str, width: int) -> list[Row]:
+    """Rows for `text` at `width` cells; each line of the text starts a new row."""
+    width = max(width, 1)
+    rows: list[Row] = []
+    offset = 0
+    for line in text.split("\n"):
+        _wrap_line(line, offset, width, rows)
+        offset += len(line) + 1
+    return rows
+
+
+def row_of(rows: list[Row], offset: int) -> int:
+    """The row holding `offset`."""
+    return max(bisect_right(rows, offset, key=lambda r: r.start) - 1, 0)

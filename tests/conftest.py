@@ -1,0 +1,50 @@
+"""Shared fixtures: a small context corpus, its database, and an app factory."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.knowledge.build import build
+from reader.knowledge.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+SEED_ARTICLE = REPO.parent / "shared" / "seed" / "article.txt"
+
+
+@pytest.fixture
+def context_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture corpus, laid out as a maintainer's repository."""
+    target = tmp_path / "repo" / "context"
+    shutil.copytree(FIXTURES / "context", target)
+    return target
+
+
+@pytest.fixture
+def db_path(context_dir: Path) -> Path:
+    path = context_dir.parent / "context.db"
+    build(context_dir, path)
+    return path
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    store = Store(db_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def write_entry(context_dir: Path):
+    """Write (or overwrite) one YAML entry in the fixture corpus."""
+
+    def write(kind: str, entry_id: str, text: str) -> Path:
+        path = context_dir / kind / f"{entry_id}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

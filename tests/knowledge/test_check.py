@@ -1,0 +1,100 @@
+"""Validation: every problem reported with its file and line, and how to fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.knowledge import corpus
+from reader.knowledge.schema import count_sentences
+
+GOOD = """\
+name: Vít Rakušan
+type: person
+summary: >-
+  Czech politician who leads the Mayors and Independents. He was Minister of
+  the Interior from December 2021 to December 2025.
+wikipedia: Vít Rakušan
+start: "1978-06-16"
+sources:
+  - title: Vít Rakušan (Wikipedia)
+    url: https://en.wikipedia.org/wiki/V%C3%ADt_Raku%C5%A1an
+"""
+
+
+def messages(context_dir: Path) -> list[str]:
+    return [str(p) for p in corpus.load(context_dir).problems]
+
+
+def test_the_fixture_corpus_is_clean(context_dir: Path) -> None:
+    assert messages(context_dir) == []
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("start: \"1978-06-16\"", "start: \"1978-13-16\""),
+     "context/person/vit-rakusan.yaml:7: start: '1978-13-16' has no month 13"),
+    (("wikipedia: Vít Rakušan\n", "wikipedia: Vít Rakušan\nbirthplace: Prague\n"),
+     "context/person/vit-rakusan.yaml:7: unknown field 'birthplace'"),
+    (("type: person", "type: politician"),
+     "context/person/vit-rakusan.yaml:2: type 'politician' is not known"),
+    (("start: \"1978-06-16\"", "start: \"1978-06-16\"\nend: \"1970\""),
+     "context/person/vit-rakusan.yaml:8: end (1970) is before start (1978-06-16)"),
+    (("sources:\n  - title: Vít Rakušan (Wikipedia)\n    url: https://en.wikipedia.org/wiki/V%C3%ADt_Raku%C5%A1an\n",
+      "related: [nobody-here]\n"),
+     "context/person/vit-rakusan.yaml:1: missing sources"),
+    (("summary: >-\n  Czech politician who leads the Mayors and Independents. He was Minister of\n"
+      "  the Interior from December 2021 to December 2025.", "summary: Czech politician."),
+     "context/person/vit-rakusan.yaml:3: summary has 1 sentence(s)"),
+])
+def test_each_problem_names_file_and_line(write_entry, context_dir: Path, change, expected) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace(*change))
+    found = messages(context_dir)
+    assert found, "the broken entry passed the check"
+    if expected:
+        assert any(m.startswith(expected) and "; " in m for m in found), found
+
+
+def test_related_ids_must_exist(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD + "related: [poland, nowhere]\n")
+    assert "context/person/vit-rakusan.yaml:11: related id 'nowhere' does not exist" in messages(context_dir)[0]
+
+
+def test_yaml_syntax_errors_report_the_line(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace("type: person", "type: [person"))
+    assert messages(context_dir)[0].startswith("context/person/vit-rakusan.yaml:")
+    assert "YAML syntax error" in messages(context_dir)[0]
+
+
+def test_a_shared_alias_is_a_warning_unless_cue_words_tell_them_apart(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace("type: person", "type: person\naliases: [NATO]"))
+    problems = corpus.load(context_dir).problems
+    assert [p.severity for p in problems] == ["warning", "warning"]
+    assert "'NATO' is also a name of vit-rakusan" in str(problems[0])
+    write_entry("person", "vit-rakusan", GOOD.replace(
+        "type: person", "type: person\naliases:\n  - alias: NATO\n    when: [Kolín]"))
+    assert messages(context_dir) == []
+
+
+def test_overlapping_terms_of_one_office_are_an_error(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD + """roles:
+  - {title: Minister of the Interior, start: "2021-12-17", end: "2025-12-15"}
+  - {title: Minister of the Interior, start: "2023-01-01"}
+""")
+    assert any("listed twice with overlapping dates" in m for m in messages(context_dir))
+
+
+def test_a_file_in_the_wrong_type_folder_is_an_error(write_entry, context_dir: Path) -> None:
+    write_entry("place", "vit-rakusan", GOOD)
+    found = messages(context_dir)
+    assert any("type is 'person' but the file is under place/" in m for m in found)
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("George H. W. Bush was president. He served one term.", 2),
+    ("He lived in Washington, D.C. It was his capital.", 2),
+    ("The U.S. Senate met in 1949. It voted.", 2),
+    ("Dr. Zhivago is a novel by Boris Pasternak.", 1),
+])
+def test_sentences_are_counted_past_initials_and_abbreviations(text: str, count: int) -> None:
+    assert count_sentences(text) == count

@@ -1,0 +1,102 @@
+"""The annotation rules, called directly on strings: no database, no app."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.linking.aliases import MemoryAliases
+from reader.linking.mentions import annotate
+
+ALIASES = MemoryAliases.from_names({
+    "Poland": "poland",
+    "Lech Wałęsa": "lech-walesa",
+    "Wałęsa": "lech-walesa",
+    "Rasa Juknevičienė": "rasa-jukneviciene",
+    "U.S.": "united-states",
+    "United States": "united-states",
+    "NATO": "nato",
+    "the Alliance": "nato",
+    "World War": "world-war",
+    "World War II": "world-war-ii",
+    "Trump": "donald-trump",
+    "Jean-Yves Le Drian": "le-drian",
+    "Le Drian": "le-drian",
+    "war is peace": "nineteen-eighty-four",
+    "Saint Petersburg": "saint-petersburg",
+    "Munich": "munich",
+    "Yalta": ("yalta-conference", ["Stalin", "1945", "conference"]),
+    "Kaczyński": ("jaroslaw-kaczynski", ["Law and Justice"]),
+})
+ALIASES_MUNICH = MemoryAliases.from_names({
+    "Munich": ("munich-agreement", ["appease", "Hitler", "1938"]),
+})
+
+
+class Both:
+    """Two lookups at once, as a store with place and event aliases would answer."""
+
+    def aliases_starting_with(self, first_tokens):
+        yield from ALIASES.aliases_starting_with(first_tokens)
+        yield from ALIASES_MUNICH.aliases_starting_with(first_tokens)
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entry_id) for m in annotate(text, Both())]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whole words only
+    ("Polandia and UNATO are not names.", []),
+    ("NATO-led forces", [("NATO", "nato")]),
+    # leftmost-longest, no overlap
+    ("after World War II ended", [("World War II", "world-war-ii")]),
+    ("a World War is feared", [("World War", "world-war")]),
+    ("Jean-Yves Le Drian spoke", [("Jean-Yves Le Drian", "le-drian")]),
+    # possessives highlight the name, with either apostrophe
+    ("Poland's history", [("Poland", "poland")]),
+    ("Poland’s history", [("Poland", "poland")]),
+    ("the U.S.'s allies", [("U.S.", "united-states")]),
+    # diacritics match their plain forms, both ways
+    ("Lech Walesa", [("Lech Walesa", "lech-walesa")]),
+    ("Rasa Jukneviciene said", [("Rasa Jukneviciene", "rasa-jukneviciene")]),
+    ("Rasa Juknevičienė said", [("Rasa Juknevičienė", "rasa-jukneviciene")]),
+    # a hyphen followed by stray spaces, and a name wrapped across a line
+    ("Jean- Yves Le Drian said", [("Jean- Yves Le Drian", "le-drian")]),
+    ("in Saint\nPetersburg", [("Saint\nPetersburg", "saint-petersburg")]),
+    # ...but never across a paragraph break
+    ("Saint\n\nPetersburg", []),
+    # a lower-case alias also matches capitalised; a capitalised one never lower-case
+    ("The Alliance met.", [("The Alliance", "nato")]),
+    ("War is peace, they said", [("War is peace", "nineteen-eighty-four")]),
+    ("to trump the others", []),
+    # case matters otherwise
+    ("the ALLIANCE and nato", []),
+])
+def test_annotation_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They flew to Munich for the beer.", [("Munich", "munich")]),
+    ("The West tried to appease Hitler in Munich in 1938.", [("Munich", "munich-agreement")]),
+    ("Stalin got what he wanted at Yalta.", [("Yalta", "yalta-conference")]),
+    ("We spent a holiday in Yalta.", []),
+    ("Kaczyński of Law and Justice", [("Kaczyński", "jaroslaw-kaczynski")]),
+    # cue words are looked for within the paragraph only
+    ("A holiday in Yalta.\n\nStalin died in 1953.", []),
+])
+def test_cue_words_choose_between_meanings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "“Even Poland’s betrayal”, said Wałęsa — and NATO."
+    for mention in annotate(text, Both()):
+        assert text[mention.start:mention.end] == mention.text
+    assert [m.entry_id for m in annotate(text, Both())] == ["poland", "lech-walesa", "nato"]
+
+
+def test_no_two_mentions_overlap() -> None:
+    text = "World War II and the World War and World War II again " * 20
+    mentions = annotate(text, Both())
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))

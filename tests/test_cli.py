@@ -1,0 +1,181 @@
+"""Every command, as a user or a script calls it, and every error it can end with."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reader import __version__
+from reader.cli import cli
+
+from .conftest import SEED_ARTICLE
+
+
+@pytest.fixture
+def run(db_path: Path, context_dir: Path):
+    """Run `reader ...` against the fixture corpus."""
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        runner = CliRunner()
+        return runner.invoke(cli, list(args), env={"READER_DB": str(db_path),
+                                                   "READER_CONTEXT": str(context_dir), **(env or {})})
+
+    return invoke
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text("Lech Wałęsa led Solidarity.\r\nPoland’s NATO allies met in Munich.\n", encoding="utf-8")
+    return path
+
+
+def test_version_and_help(run) -> None:
+    assert run("--version").output.strip() == f"reader, version {__version__}"
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("open", "annotate", "lookup", "context"):
+        assert re.search(rf"^\s+{command}\s+\S", result.output, re.M), command
+    for group in (["context", "--help"], ["context", "build", "--help"], ["context", "check", "--help"],
+                  ["open", "--help"], ["annotate", "--help"], ["lookup", "--help"]):
+        assert run(*group).exit_code == 0
+
+
+def test_annotate_json_has_the_exact_shape(run, article: Path) -> None:
+    result = run("annotate", str(article), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    text = "Lech Wałęsa led Solidarity.\nPoland’s NATO allies met in Munich.\n"
+    assert data == {"mentions": [
+        {"start": 0, "end": 11, "text": "Lech Wałęsa",
+         "entry": {"id": "lech-walesa", "title": "Lech Wałęsa", "type": "person", "wikipedia": "Lech Wałęsa"}},
+        {"start": 16, "end": 26, "text": "Solidarity",
+         "entry": {"id": "solidarity", "title": "Solidarity", "type": "organization",
+                   "wikipedia": "Solidarity (Polish trade union)"}},
+        {"start": 28, "end": 34, "text": "Poland",
+         "entry": {"id": "poland", "title": "Poland", "type": "place", "wikipedia": "Poland"}},
+        {"start": 37, "end": 41, "text": "NATO",
+         "entry": {"id": "nato", "title": "NATO", "type": "organization", "wikipedia": "NATO"}},
+        {"start": 56, "end": 62, "text": "Munich",
+         "entry": {"id": "munich", "title": "Munich", "type": "place", "wikipedia": "Munich"}},
+    ]}
+    for m in data["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_annotate_text_prints_the_article_literally(run, tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("[bold]NATO[/bold] \x1b[31m red", encoding="utf-8")
+    result = run("annotate", str(path), "--format", "text")
+    assert result.exit_code == 0
+    assert "[bold]NATO[/bold]" in result.stdout and "\x1b[31m" not in result.stdout
+
+
+def test_lookup_prints_the_card(run) -> None:
+    result = run("lookup", "walesa")
+    assert result.exit_code == 0
+    for expected in ("Lech Wałęsa", "born 29 September 1943", "President of Poland",
+                     "22 December 1990 – 22 December 1995", "Solidarity", "https://en.wikipedia.org/"):
+        assert expected in result.stdout, expected
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["annotate", "/no/such/file.txt"], "Error: no such file: /no/such/file.txt; check the path and try again"),
+    (["annotate", "/tmp"], "Error: /tmp is a directory; give the path of a text file inside it"),
+    (["lookup", "zzyzx"], "Error: nothing in the context matches 'zzyzx'"),
+])
+def test_errors_are_one_line_with_status_2(run, args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1].startswith(message)
+    assert "Traceback" not in result.output
+
+
+def test_empty_and_binary_files_are_refused(run, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    assert "is empty" in run("annotate", str(tmp_path / "empty.txt")).stderr
+    result = run("annotate", str(tmp_path / "image.png"))
+    assert result.exit_code == 2 and "looks like a binary file" in result.stderr
+
+
+def test_a_cp1252_article_is_read_with_a_note(run, tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("“Poland” and NATO".encode("cp1252"))
+    result = run("annotate", str(path))
+    assert result.exit_code == 0
+    assert "read as Windows-1252" in result.stderr
+    assert [m["text"] for m in json.loads(result.stdout)["mentions"]] == ["Poland", "NATO"]
+
+
+def test_a_missing_or_corrupt_database_is_an_error(run, tmp_path: Path, article: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("garbage" * 100)
+    for db in (str(bad), str(tmp_path / "missing.db")):
+        result = run("annotate", str(article), env={"READER_DB": db, "READER_CONTEXT": ""})
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("Error: ") and "context database" in result.stderr
+
+
+def test_context_check_reports_errors_with_status_1(run, write_entry) -> None:
+    assert run("context", "check").exit_code == 0
+    write_entry("place", "atlantis", "name: Atlantis\ntype: place\nsummary: Sunk.\n")
+    result = run("context", "check")
+    assert result.exit_code == 1
+    assert "context/place/atlantis.yaml:3: summary has 1 sentence(s); write 2 to 5 factual sentences" in result.stderr
+    assert "context/place/atlantis.yaml:1: missing sources; add a 'sources:' field" in result.stderr
+
+
+def test_context_build_refuses_bad_yaml_and_keeps_the_database(run, write_entry, db_path: Path) -> None:
+    before = db_path.read_bytes()
+    write_entry("place", "atlantis", "name: Atlantis\ntype: place\n")
+    result = run("context", "build")
+    assert result.exit_code == 1
+    assert "context/place/atlantis.yaml:1: missing summary" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: 2 error(s)")
+    assert db_path.read_bytes() == before
+
+
+def test_context_build_reports_what_it_built(run) -> None:
+    result = run("context", "build")
+    assert result.exit_code == 0
+    assert re.match(r"Built .*context\.db from 9 entries", result.stdout)
+
+
+def test_open_refuses_bad_input_before_the_app_starts(run) -> None:
+    result = run("open", "/no/such/file.txt")
+    assert result.exit_code == 2 and result.stderr.startswith("Error: no such file")
+
+
+def test_python_dash_m_works_like_the_script() -> None:
+    result = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == f"reader, version {__version__}"
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="shared seed article not beside the checkout")
+def test_the_seed_article_annotates_against_the_shipped_database(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["annotate", str(SEED_ARTICLE)], env={"READER_DB": "", "READER_CONTEXT": ""})
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["mentions"]) > 50
+
+
+def test_the_readme_documents_every_command() -> None:
+    from docs.cli_reference import README, updated
+
+    text = README.read_text(encoding="utf-8")
+    assert updated(text) == text, "run 'python docs/cli_reference.py' to refresh the README"
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    from docs.cli_reference import README
+
+    readme = README.read_text(encoding="utf-8")
+    command = re.search(r"```sh\n(.*pytest)\n```", readme).group(1)
+    assert command in (README.parent / ".ci" / "run").read_text()

@@ -1,0 +1,172 @@
+"""The app as a user drives it: keys, clicks and what the pane then shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from reader.article import read_article
+from reader.knowledge.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+from reader.ui.context_pane import ContextPane
+
+TEXT = (
+    "Lech Wałęsa led Solidarity in Poland.\n\n"
+    "Later, Poland joined NATO. [bold]Not markup[/bold] \x1b[31m and Wałęsa again.\n"
+)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, store: Store):
+    def make(text: str = TEXT) -> ReaderApp:
+        path = tmp_path / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        return ReaderApp(read_article(path), store)
+
+    return make
+
+
+async def ready(app: ReaderApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def pane_text(app: ReaderApp) -> str:
+    pane = app.query_one(ContextPane)
+    parts = [str(w.render()) for w in pane.query(Static)]
+    parts += [str(o.prompt) for o in pane.query_one(OptionList).options]
+    return "\n".join(parts)
+
+
+async def test_header_names_the_file_and_counts_entries(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.title == "article.txt"
+        assert app.sub_title.startswith("4 entries mentioned")
+
+
+async def test_tab_then_enter_explains_the_highlight(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert not app.query_one(ContextPane).display
+        await pilot.press("tab", "enter")
+        pane = app.query_one(ContextPane)
+        assert pane.display
+        text = pane_text(app)
+        assert "Lech Wałęsa" in text and "born 29 September 1943" in text
+        assert "President of Poland" in text and "22 December 1990 – 22 December 1995" in text
+        assert "https://en.wikipedia.org/wiki/Lech_Wa%C5%82%C4%99sa" in text
+        assert "Mentioned 2 times in this article" in text
+        assert pane.region.width == 48  # 40% of 120 columns
+
+
+async def test_tab_and_shift_tab_step_through_highlights(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("tab", "tab", "tab")
+        assert view.current.text == "Poland"
+        await pilot.press("shift+tab")
+        assert view.current.text == "Solidarity"
+        await pilot.press("shift+tab", "shift+tab")
+        assert view.current.text == "Wałęsa"  # wraps to the last highlight
+
+
+async def test_escape_closes_the_pane(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        assert app.query_one(ContextPane).display
+        await pilot.press("escape")
+        assert not app.query_one(ContextPane).display
+        assert app.focused is app.query_one(ArticleView)
+
+
+async def test_a_click_on_a_highlight_opens_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        # "Solidarity" starts at column 16 of the first row; the view has 2 columns of padding.
+        assert await pilot.click(ArticleView, offset=(2 + 18, 0))
+        await pilot.pause()
+        assert app.query_one(ContextPane).display
+        assert "Solidarity" in pane_text(app) and view.current.text == "Solidarity"
+        assert await pilot.click(ArticleView, offset=(2 + 13, 0))  # the word "led": nothing
+        assert view.current.text == "Solidarity"
+
+
+async def test_related_entries_open_with_enter_and_backspace_goes_back(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        pane = app.query_one(ContextPane)
+        assert pane.content.entry.id == "lech-walesa"
+        await pilot.press("down", "enter")  # related: solidarity, poland
+        assert pane.content.entry.id == "poland"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert pane.content.entry.id == "lech-walesa"
+
+
+async def test_narrow_terminal_gives_the_pane_the_full_width(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        assert app.query_one(ContextPane).region.width == 80
+        assert not app.query_one(ArticleView).display or app.query_one(ArticleView).region.width == 0
+        await pilot.press("escape")
+        assert app.query_one(ArticleView).region.width == 80
+
+
+async def test_article_markup_and_escapes_are_shown_literally(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        lines = "\n".join(view.render_line(y).text for y in range(4))
+        assert "[bold]Not markup[/bold]" in lines
+        assert "\x1b" not in lines and "␛[31m" in lines
+
+
+async def test_scrolling_keys_move_a_long_article(make_app) -> None:
+    app = make_app("\n".join(f"Line {i} about Poland." for i in range(300)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("j", "j", "space")
+        assert view.scroll_offset.y > 2
+        await pilot.press("end")
+        assert view.scroll_offset.y == view.max_scroll_y
+        await pilot.press("home")
+        assert view.scroll_offset.y == 0
+        await pilot.press("shift+tab")  # the last highlight is scrolled into view
+        assert view.current.start > len(app.article.text) - 30
+        assert view.scroll_offset.y > 200
+
+
+async def test_question_mark_shows_the_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        assert not app.screen.query("HelpPanel")
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
