@@ -18,6 +18,7 @@ from reader import __version__
 from reader.article import Article, displayable, read_article
 from reader.errors import ReaderError
 from reader.knowledge import locations
+from reader.knowledge.model import TYPES
 from reader.knowledge.store import Store
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
@@ -152,8 +153,9 @@ def context() -> None:
 
 def _context_dir(context_dir: str | None) -> Path:
     found = locations.find(context_dir, None).context
-    if found is None:
-        raise ReaderError("no context folder here", "run from the folder that holds context/, or pass --context DIR")
+    if found is None or not found.is_dir():
+        raise ReaderError(f"no context folder {'at ' + str(found) if found else 'here'}",
+                          "run from the folder that holds context/, or pass --context DIR")
     return found
 
 
@@ -169,10 +171,7 @@ def check(context_dir: str | None) -> None:
     """
     from reader.knowledge import corpus
 
-    root = _context_dir(context_dir)
-    if not root.is_dir():
-        raise ReaderError(f"no context folder at {root}", "pass --context DIR")
-    result = corpus.load(root)
+    result = corpus.load(_context_dir(context_dir))
     for problem in result.problems:
         click.echo(str(problem), err=True)
     click.echo(f"{len(result.entries)} entries, {len(result.errors)} error(s), "
@@ -197,6 +196,60 @@ def build_command(context: str | None, db: str | None) -> None:
     result = build(where.context, where.db)
     click.echo(f"Built {result.db_path} from {result.entries} entries and {result.aliases} alias forms "
                f"in {result.seconds:.2f} s ({result.warnings} warning(s); see 'reader context check').")
+
+
+@context.command("new")
+@click.argument("name")
+@click.option("--type", "kind", type=click.Choice(list(TYPES)), required=True, help="The entry's type.")
+@click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")
+@reports_errors
+def new(name: str, kind: str, context_dir: str | None) -> None:
+    """Write a stub entry for NAME at context/<type>/<id>.yaml, every field ready to fill in."""
+    from reader.knowledge.stub import write_stub
+
+    path = write_stub(_context_dir(context_dir), name, kind)
+    click.echo(f"Wrote {path}: fill in every field, then run 'reader context check'.")
+
+
+@context.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--limit", type=int, default=None, help="Show at most this many names.")
+@context_options
+@reports_errors
+def missing(file: str, limit: int | None, context: str | None, db: str | None) -> None:
+    """List the capitalised names in FILE that no entry covers, most frequent first."""
+    from reader.linking.mentions import annotate as find_mentions
+    from reader.linking.missing import uncovered
+
+    article, store = load(file, context, db)
+    names = uncovered(article.text, find_mentions(article.text, store), limit=limit)
+    for name, count in names:
+        click.echo(f"{count:5}  {displayable(name)}")
+    if not names:
+        click.echo("Every capitalised name in the article is covered.", err=True)
+
+
+@context.command()
+@click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")
+@reports_errors
+def stats(context_dir: str | None) -> None:
+    """Count entries by type, and list the entries with the fewest aliases, sources or related links."""
+    from reader.knowledge import corpus
+    from reader.knowledge.stats import stats as corpus_stats
+
+    result = corpus_stats(corpus.load(_context_dir(context_dir)).entries)
+    total = sum(result.by_type.values())
+    click.echo(f"{total} entries")
+    for kind, count in result.by_type.items():
+        click.echo(f"  {kind:<13}{count:5}")
+    click.echo(f"{result.aliases} aliases, {result.sources} sources, {result.roles} roles, "
+               f"{result.related} related links")
+    for measure, rows in result.thinnest.items():
+        click.echo(f"\nFewest {measure}:")
+        for entry_id, count in rows:
+            click.echo(f"  {count:3}  {entry_id}")
 
 
 def main() -> None:

@@ -179,3 +179,35 @@ def test_ci_runs_the_readmes_test_command() -> None:
     readme = README.read_text(encoding="utf-8")
     command = re.search(r"```sh\n(.*pytest)\n```", readme).group(1)
     assert command in (README.parent / ".ci" / "run").read_text()
+
+
+def test_context_new_writes_a_stub_that_check_refuses_until_filled(run, context_dir: Path) -> None:
+    result = run("context", "new", "Vít Rakušan", "--type", "person")
+    assert result.exit_code == 0, result.output
+    path = context_dir / "person" / "vit-rakusan.yaml"
+    assert path.exists() and f"Wrote {path}" in result.stdout
+    text = path.read_text()
+    for field in ("name:", "type: person", "aliases:", "summary:", "wikipedia:", "start:", "end:",
+                  "roles:", "related:", "sources:"):
+        assert field in text, field
+    check = run("context", "check")
+    assert check.exit_code == 1
+    assert "context/person/vit-rakusan.yaml:5: the entry is unfinished (TODO)" in check.stderr
+    again = run("context", "new", "Vit Rakusan", "--type", "person")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_context_missing_lists_uncovered_names_most_frequent_first(run, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Lech Wałęsa met Václav Havel in Prague. Havel spoke first.\n"
+                    "Later Václav Havel and Poland's leaders went to Prague. The end.\n", encoding="utf-8")
+    result = run("context", "missing", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["    2  Prague", "    2  Václav Havel", "    1  Havel"]
+
+
+def test_context_stats_counts_types_and_thin_entries(run) -> None:
+    result = run("context", "stats")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("9 entries\n")
+    assert "  event            3" in result.stdout and "Fewest sources:" in result.stdout

@@ -181,6 +181,10 @@ def validate_document(path: Path, text: str, root: Path | None = None) -> tuple[
         c.add("", "the file is not a mapping of fields", "start with 'name: ...' on the first line")
         return None, c.problems
 
+    for number, line in enumerate(text.splitlines(), 1):
+        if "TODO" in line:
+            c.problems.append(Problem(shown, number, "the entry is unfinished (TODO)",
+                                      "replace the TODO with the real value"))
     entry_id = path.stem
     if not ID_PATTERN.match(entry_id):
         c.add("", f"file name {path.name!r} is not a valid id",

@@ -1,0 +1,96 @@
+"""Names in a text that no entry covers: what a maintainer should write next.
+
+A name here is a run of capitalised words (with `of`, `the`, `de`, `von`
+and the like between them) outside every mention. Sentence openers, days,
+months, titles and nationality adjectives are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.linking.mentions import Mention
+
+# A capitalised word; a full stop belongs to it only after an initial or a title,
+# so that a run never crosses the end of a sentence.
+_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|[A-Z])\.|[A-Z](?:[\w’'.-]*\w)?)"
+_NAME = re.compile(
+    rf"(?<![\w’']){_WORD}"
+    rf"(?:(?:\s+(?:of|the|de|du|der|den|von|van|la|le|al|bin|y|on|for)){{0,2}}\s+{_WORD})*"
+)
+_NOT_NAMES = frozenset("""
+A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
+She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
+With Without Yet You Your Even Since After Before During Afterward Afterwards Although Because Despite
+Here Many Most Mr Mrs Ms Dr Sir Madam Miss Mister St Yes Also Still Only Once Every Each Some Such
+Pole Poles
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Today Tomorrow Yesterday Tonight
+President Prime Minister Secretary Chancellor Foreign Interior Defense Defence Former Senator Governor
+General Admiral King Queen Prince Pope Chapter Part Book Volume Section Figure Table
+""".split())
+#: Adjectives of nationality and region: not names alone, but part of `European Union`.
+_ADJECTIVES = frozenset("""
+American European Russian Ukrainian Polish French German British English Czech Dutch Swiss Greek Irish
+Scottish Welsh Danish Finnish Swedish Norwegian Spanish Italian Turkish Soviet Western Eastern Northern
+Southern Central Communist Communists Nazi Jewish Christian Catholic Orthodox Muslim Arab Saudi
+Lithuanian Latvian Estonian Hungarian Romanian Bulgarian Serbian Croatian Slovak Slovenian Belarusian
+Moldovan Georgian Armenian Chinese Japanese Korean Canadian Mexican Israeli Iranian Baltic Nordic
+Euro-Atlantic Transatlantic Atlantic
+""".split())
+
+
+_TRAILING = frozenset({"of", "the", "de", "du", "der", "den", "von", "van", "la", "le", "al", "bin", "y",
+                       "and", "on", "for"})
+
+
+def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
+    """Each run of capitalised words outside mentions, and whether it opens a sentence."""
+    for match in _NAME.finditer(text):
+        before = text[:match.start()].rstrip()
+        opens = not before or before[-1] in ".!?;:—(“”\"‘’'…"
+        run: list[str] = []
+        for word in re.finditer(r"\S+", match.group()):
+            if covered[match.start() + word.start()]:
+                if run:
+                    yield run, opens
+                run, opens = [], False
+            else:
+                run.append(word.group())
+        if run:
+            yield run, opens
+
+
+def _trim(run: list[str]) -> list[str]:
+    while run and (run[0].rstrip(".") in _NOT_NAMES or run[0].lower() in _TRAILING):
+        run = run[1:]
+    while run and (run[-1].rstrip(".") in _NOT_NAMES or run[-1].lower() in _TRAILING):
+        run = run[:-1]
+    return run
+
+
+def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = None) -> list[tuple[str, int]]:
+    """Capitalised names outside every mention, most frequent first, with their counts.
+
+    A word capitalised only because it opens a sentence (`Later`, `Fear`) is
+    not a name: a sentence's first word counts only if the text also
+    capitalises it somewhere mid-sentence.
+    """
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    runs = list(_runs(text, covered))
+    mid_sentence = {w for run, opens in runs for w in (run[1:] if opens else run)}
+    counts: Counter[str] = Counter()
+    for run, opens in runs:
+        if opens and run[0] not in mid_sentence and not run[0].isupper():
+            run = run[1:]
+        run = _trim(run)
+        name = re.sub(r"(?:[’']s?)$", "", " ".join(run).rstrip(".,;:"))
+        if len(name) < 2 or (len(run) == 1 and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES)):
+            continue
+        counts[name] += 1
+    ranked = sorted(counts.items(), key=lambda nc: (-nc[1], nc[0]))
+    return ranked[:limit] if limit else ranked
