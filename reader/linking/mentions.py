@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from reader.linking.aliases import AliasLookup
 from reader.linking.match import find_candidates
-from reader.linking.normalize import tokenize
 from reader.linking.resolve import resolve
 
 
@@ -22,7 +21,7 @@ class Mention:
 
 def annotate(text: str, lookup: AliasLookup) -> list[Mention]:
     """Every mention of a known entry in `text`, in order, none overlapping."""
-    candidates = find_candidates(text, tokenize(text), lookup)
+    candidates = find_candidates(text, lookup)
     candidates.sort(key=lambda c: (c.start, c.start - c.end))
     mentions: list[Mention] = []
     covered = 0
