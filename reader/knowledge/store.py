@@ -17,7 +17,7 @@ from pathlib import Path
 from reader.errors import DatabaseError
 from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, Role, Source
 from reader.linking.aliases import AliasRecord
-from reader.linking.normalize import KEY_SEPARATOR, tokenize
+from reader.linking.normalize import KEY_SEPARATOR, fold_tokens
 
 #: SQLite's default limit on bound parameters is 999 on old builds.
 _BATCH = 900
@@ -98,7 +98,7 @@ class Store:
 
     def search(self, query: str, limit: int = 10) -> list[str]:
         """Entry ids best matching `query`: exact names and aliases first, then full text."""
-        tokens = tuple(t.key for t in tokenize(query))
+        tokens = fold_tokens(query)
         found: list[str] = []
         if tokens:
             key = KEY_SEPARATOR.join(tokens)

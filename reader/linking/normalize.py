@@ -2,8 +2,8 @@
 
 Matching works on tokens (runs of word characters, or single punctuation
 marks), each folded: diacritics removed (`Wałęsa` → `Walesa`), curly quotes
-and apostrophes made straight, dashes made plain. Tokens keep their offsets in
-the original text, so folding never shifts a highlight.
+and apostrophes made straight, dashes made plain. Tokens are folded one by
+one and matched where they stand, so folding never shifts a highlight.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
 
 #: Letters that Unicode does not decompose into a base letter and a mark.
 _SPECIAL = str.maketrans({
@@ -28,12 +27,6 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 KEY_SEPARATOR = " "
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    key: str
-
-
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip diacritics and normalise quotes and dashes; keeps case."""
@@ -44,9 +37,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split text into folded tokens with their offsets in `text`."""
-    return [Token(m.start(), m.end(), fold(m.group())) for m in TOKEN.finditer(text)]
+def fold_tokens(text: str) -> tuple[str, ...]:
+    """The folded tokens of a short text, such as an alias or a query."""
+    return tuple(fold(token) for token in TOKEN.findall(text))
 
 
 def alias_keys(alias: str) -> list[tuple[str, ...]]:
@@ -55,7 +48,7 @@ def alias_keys(alias: str) -> list[tuple[str, ...]]:
 
     Never the other way: `Trump` must not match the verb `trump`.
     """
-    tokens = tuple(t.key for t in tokenize(alias))
+    tokens = fold_tokens(alias)
     if not tokens:
         return []
     first = tokens[0]
@@ -67,4 +60,4 @@ def alias_keys(alias: str) -> list[tuple[str, ...]]:
 
 def cue_key(word: str) -> str:
     """Cue words compare case-insensitively, after folding."""
-    return " ".join(t.key for t in tokenize(word)).casefold()
+    return " ".join(fold_tokens(word)).casefold()
