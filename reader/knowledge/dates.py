@@ -85,10 +85,20 @@ _OPEN_START = {"person": "born {}", "work": "published {}", "organization": "sin
                "place": "since {}", "role": "since {}"}
 
 
+def _range(start: str, end: str) -> str:
+    """`4–11 February 1945`, `4 February – 11 March 1945`, `1939 – 1945`."""
+    a, b = parse(start), parse(end)
+    if len(a) == len(b) == 3 and a[0] == b[0]:
+        if a[1] == b[1]:
+            return f"{a[2]}–{display(end)}" if a[2] != b[2] else display(end)
+        return f"{a[2]} {MONTHS[a[1] - 1]} – {display(end)}"
+    return f"{display(start)} – {display(end)}"
+
+
 def span(start: str | None, end: str | None, kind: str = "event") -> str:
-    """A readable span for a card: `4 February 1945 – 11 February 1945`, `born 1952`."""
+    """A readable span for a card: `4–11 February 1945`, `born 7 October 1952`."""
     if start and end:
-        return f"{display(start)} – {display(end)}"
+        return _range(start, end)
     if start:
         return _OPEN_START.get(kind, "{}").format(display(start))
     if end:
