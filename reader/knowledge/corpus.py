@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.knowledge import dates
 from reader.knowledge.model import Entry
-from reader.knowledge.schema import Problem, entry_lines, validate_document
+from reader.knowledge.schema import Lines, Problem, validate_document
 from reader.knowledge.sources import source_files
 from reader.linking.normalize import alias_keys
 
@@ -24,6 +24,8 @@ class Corpus:
     root: Path
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: The line of every field of every entry, by entry id, for problems found across files.
+    lines: dict[str, Lines] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,10 +51,11 @@ def load(root: Path) -> Corpus:
             corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
                                            "file is not UTF-8", "save it as UTF-8"))
             continue
-        entry, problems = validate_document(path, text, root)
+        entry, problems, lines = validate_document(path, text, root)
         corpus.problems.extend(problems)
         if entry is not None:
             corpus.entries.append(entry)
+            corpus.lines.setdefault(entry.id, lines)
     _check_ids(corpus)
     _check_related(corpus)
     _check_aliases(corpus)
@@ -74,7 +77,7 @@ def _check_ids(corpus: Corpus) -> None:
 def _check_related(corpus: Corpus) -> None:
     ids = {e.id for e in corpus.entries}
     for entry in corpus.entries:
-        lines = entry_lines(corpus.root.parent / entry.path)
+        lines = corpus.lines[entry.id]
         for i, rid in enumerate(entry.related):
             if rid == entry.id:
                 corpus.problems.append(Problem(entry.path, lines.of("related", i),
@@ -101,7 +104,7 @@ def _check_aliases(corpus: Corpus) -> None:
             continue
         for entry, text, _, index in claims:
             others = ", ".join(f"{e.id} ({e.path})" for e, _, _, _ in claims if e is not entry)
-            line = entry_lines(corpus.root.parent / entry.path).of("aliases" if index is not None else "name", index)
+            line = corpus.lines[entry.id].of("aliases" if index is not None else "name", index)
             corpus.problems.append(Problem(
                 entry.path, line, f"{text!r} is also a name of {others}",
                 "give the alias a 'when' list of words that tell the entries apart, or remove it",
@@ -111,7 +114,7 @@ def _check_aliases(corpus: Corpus) -> None:
 def _check_roles(corpus: Corpus) -> None:
     """The same office cannot be held twice at once by one person."""
     for entry in corpus.entries:
-        lines = entry_lines(corpus.root.parent / entry.path)
+        lines = corpus.lines[entry.id]
         for i, a in enumerate(entry.roles):
             for b in entry.roles[i + 1:]:
                 if a.title == b.title and a.start and b.start and dates.overlaps((a.start, a.end), (b.start, b.end)):

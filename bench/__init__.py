@@ -1,0 +1,1 @@
+"""Benchmarks for the reader: `python -m bench` from the repository root."""

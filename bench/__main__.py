@@ -1,0 +1,108 @@
+"""Measure the reader's speed and memory, each against a baseline from the same run.
+
+Machines are shared and noisy, so every figure comes with a ratio to
+something measured in the same process a moment before: the ratio is what
+to compare between runs, not the seconds.
+
+    python -m bench [--book PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.article import read_article
+from reader.knowledge import corpus
+from reader.knowledge.build import write_database
+from reader.knowledge.model import Alias, Entry, Source
+from reader.knowledge.store import Store
+from reader.linking.mentions import annotate
+from reader.ui.wrap import wrap
+
+REPO = Path(__file__).parent.parent
+BOOK = REPO.parent / "shared" / "bench" / "war-and-peace.txt"
+SEED = REPO.parent / "shared" / "seed" / "article.txt"
+
+
+def best(func: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of a few runs: the least disturbed by other load."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def peak_memory(func: Callable[[], object]) -> int:
+    tracemalloc.start()
+    func()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def synthetic_database(path: Path, real: list[Entry], entries: int) -> None:
+    """The real corpus plus `entries` made-up ones of three aliases each."""
+    fake = [Entry(id=f"e{i}", name=f"Name{i} Surname{i}", type="person",
+                  summary="Synthetic entry. Used only by the benchmark.",
+                  aliases=(Alias(f"Surname{i}"), Alias(f"N. Surname{i}")),
+                  sources=(Source("none", "https://example.org"),)) for i in range(entries)]
+    write_database(path, real + fake, "synthetic")
+
+
+def row(label: str, value: str, ratio: str = "") -> None:
+    print(f"  {label:<48}{value:>14}  {ratio}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--book", type=Path, default=BOOK)
+    args = parser.parse_args()
+    book = read_article(args.book).text
+    store = Store(REPO / "context.db")
+    print(f"Book: {args.book.name}, {len(book):,} characters; context: {len(store)} entries\n")
+
+    print("Annotation (baseline: one pass of a word regex over the same text)")
+    baseline = best(lambda: re.findall(r"\w+", book))
+    seconds = best(lambda: annotate(book, store), repeat=2)
+    row("word regex over the book", f"{baseline:.3f} s")
+    row("annotate the book", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline, "
+        f"{len(book) / seconds / 1e6:.1f} M chars/s")
+    memory = peak_memory(lambda: annotate(book, store))
+    row("peak memory while annotating the book", f"{memory / 1e6:.1f} MB",
+        f"{memory / len(book.encode()):5.1f}× the book's size")
+
+    print("\nStart-up does not grow with the database (baseline: the shipped database)")
+    article = read_article(SEED).text
+
+    def open_and_annotate(path: Path) -> None:
+        with_store = Store(path)
+        annotate(article, with_store)
+        with_store.close()
+
+    shipped = best(lambda: open_and_annotate(REPO / "context.db"), repeat=5)
+    row("open shipped database + annotate the seed article", f"{shipped * 1000:.1f} ms")
+    real = corpus.load(REPO / "context").entries
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (10_000, 100_000):
+            path = Path(tmp) / f"synthetic-{size}.db"
+            synthetic_database(path, real, size)
+            seconds = best(lambda: open_and_annotate(path), repeat=5)
+            row(f"same with {size:,} extra entries", f"{seconds * 1000:.1f} ms", f"{seconds / shipped:5.2f}× shipped")
+
+    print("\nWrapping for the view (baseline: splitting the book into lines)")
+    baseline = best(lambda: book.split("\n"))
+    seconds = best(lambda: wrap(book, 100))
+    row("split into lines", f"{baseline:.3f} s")
+    row("wrap the book at 100 columns", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline")
+
+
+if __name__ == "__main__":
+    main()
