@@ -8,6 +8,7 @@ normalisation happen in exactly one place.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +94,9 @@ _CONTROLS.update({i: 0xFFFD for i in range(0x80, 0xA0)})
 _CONTROLS[9] = 0x20
 
 
+_HAS_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def displayable(text: str) -> str:
     """Text safe to put on a terminal: escape sequences shown, never obeyed."""
-    return text.translate(_CONTROLS)
+    return text.translate(_CONTROLS) if _HAS_CONTROLS.search(text) else text

@@ -31,6 +31,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?([A-Z0-9]
 _NEVER_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Adm|Sgt|Capt|Gov|Sen|Rep|Rev|Pres|No|Nos|Mt|Ft|vs|c|ca|approx))\.$")
 _MAYBE_END = re.compile(r"(?:U\.S|U\.K|U\.N|D\.C|E\.U|Jr|Sr|Inc|Ltd|Co|etc)\.$")
+#: `co- founded`: a folded line break after a hyphen (`pre- and post-war` is fine).
+_BROKEN_WORD = re.compile(r"\b\w+- (?!and\b|or\b|to\b)\w+")
 _OPENERS = frozenset(
     "A An As After At Before By During For From He Her His However In It Its On Since "
     "She The Their These They This Under When While With".split())
@@ -225,6 +227,10 @@ def validate_document(path: Path, text: str, root: Path | None = None
         if not low <= sentences <= high:
             c.add("summary", f"summary has {sentences} sentence(s)",
                   f"write {low} to {high} factual sentences")
+        broken = _BROKEN_WORD.search(summary)
+        if broken:
+            c.add("summary", f"summary has a word broken after a hyphen ({broken.group()!r})",
+                  "YAML folds a line break into a space: keep hyphenated words on one line")
         if not SUMMARY_CHARS[0] <= len(summary) <= SUMMARY_CHARS[1]:
             c.add("summary", f"summary is {len(summary)} characters long",
                   f"keep it between {SUMMARY_CHARS[0]} and {SUMMARY_CHARS[1]} characters")

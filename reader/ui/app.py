@@ -55,7 +55,8 @@ class ReaderApp(App[None]):
         self.sub_title = "finding entries…"
         self.query_one(ContextPane).display = False
         self.query_one(ArticleView).focus()
-        self.find_mentions()
+        # Draw the text first: annotating a book holds the interpreter for a moment.
+        self.call_after_refresh(self.find_mentions)
 
     @work(thread=True, exclusive=True)
     def find_mentions(self) -> None:

@@ -84,8 +84,9 @@ class ArticleView(ScrollView, can_focus=True):
     # --- layout ------------------------------------------------------------------------
 
     def _rewrap(self) -> None:
-        width = max(self.scrollable_content_region.width, 10)
-        if width != self._wrap_width:
+        """Wrap again when the width changed; not before the view has a size."""
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self._wrap_width:
             self._wrap_width = width
             self._rows = wrap(self.text, width)
             self._cache.clear()

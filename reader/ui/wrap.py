@@ -14,6 +14,11 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+\s*")
+#: Characters that may take two cells (East Asian wide, emoji). Text without
+#: any is measured by its length, which is what makes a book wrap fast.
+_MAYBE_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]")
 
 
 class Row(NamedTuple):
@@ -22,12 +27,12 @@ class Row(NamedTuple):
 
 
 def _cells(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)
+    return cell_len(text) if _MAYBE_WIDE.search(text) else len(text)
 
 
 def _cut(text: str, width: int) -> int:
     """How many characters of `text` fill `width` cells (at least one)."""
-    if text.isascii():
+    if not _MAYBE_WIDE.search(text):
         return max(min(width, len(text)), 1)
     total = 0
     for i, ch in enumerate(text):
@@ -39,7 +44,7 @@ def _cut(text: str, width: int) -> int:
 
 def _wrap_line(line: str, offset: int, width: int, rows: list[Row]) -> None:
     """Greedy word wrap; trailing spaces stay on their row, over-long words are cut."""
-    if len(line) <= width and _cells(line) <= width:
+    if _cells(line) <= width:
         rows.append(Row(offset, offset + len(line)))
         return
     row_start, used = 0, 0
@@ -62,8 +67,12 @@ def wrap(text: str, width: int) -> list[Row]:
     width = max(width, 1)
     rows: list[Row] = []
     offset = 0
+    narrow = not _MAYBE_WIDE.search(text)
     for line in text.split("\n"):
-        _wrap_line(line, offset, width, rows)
+        if narrow and len(line) <= width:
+            rows.append(Row(offset, offset + len(line)))
+        else:
+            _wrap_line(line, offset, width, rows)
         offset += len(line) + 1
     return rows
 

@@ -46,6 +46,8 @@ def test_the_fixture_corpus_is_clean(context_dir: Path) -> None:
     (("summary: >-\n  Czech politician who leads the Mayors and Independents. He was Minister of\n"
       "  the Interior from December 2021 to December 2025.", "summary: Czech politician."),
      "context/person/vit-rakusan.yaml:3: summary has 1 sentence(s)"),
+    (("Mayors and Independents.", "Mayors and Independents, which he co-\n  founded."),
+     "context/person/vit-rakusan.yaml:3: summary has a word broken after a hyphen ('co- founded')"),
 ])
 def test_each_problem_names_file_and_line(write_entry, context_dir: Path, change, expected) -> None:
     write_entry("person", "vit-rakusan", GOOD.replace(*change))
