@@ -25,7 +25,7 @@ def stub(name: str, kind: str) -> str:
     return f"""\
 name: {_quote(name)}
 type: {kind}
-aliases: []  # other names writers use; see docs/context.md on aliases
+aliases: []  # other names writers use; see CONTRIBUTING.md on aliases
 summary: >-
   TODO: 2 to 5 factual sentences in your own words: what it is, when, why it matters.
 wikipedia: {_quote(name)}  # the English Wikipedia article title
