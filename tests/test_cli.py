@@ -193,6 +193,7 @@ def test_context_new_writes_a_stub_that_check_refuses_until_filled(run, context_
     check = run("context", "check")
     assert check.exit_code == 1
     assert "context/person/vit-rakusan.yaml:5: the entry is unfinished (TODO)" in check.stderr
+    assert "context/person/vit-rakusan.yaml:12: sources is empty; sources need at least one" in check.stderr
     again = run("context", "new", "Vit Rakusan", "--type", "person")
     assert again.exit_code == 2 and "already exists" in again.stderr
 

@@ -209,8 +209,11 @@ def validate_document(path: Path, text: str, root: Path | None = None
     for key in sorted(set(data) - FIELDS):
         c.add(key, f"unknown field {key!r}", f"remove it or use one of: {', '.join(sorted(FIELDS))}")
     for key in REQUIRED:
-        if data.get(key) in (None, "", []):
-            c.add(key if key in data else "", f"missing {key}", f"add a '{key}:' field")
+        if key not in data:
+            c.add("", f"missing {key}", f"add a '{key}:' field")
+        elif data[key] in (None, "", []):
+            c.add(key, f"{key} is empty", "sources need at least one {title: ..., url: https://...}"
+                  if key == "sources" else f"fill in '{key}:'")
 
     name = str(data.get("name") or "").strip()
     kind = data.get("type")
