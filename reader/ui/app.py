@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate
 from reader.ui.article_view import ArticleView
+from reader.ui.commands import EntryCommands
 from reader.ui.context_pane import ContextPane, PaneContent
 from reader.ui.messages import EntryRequested, MentionSelected
 
@@ -28,6 +29,7 @@ class ReaderApp(App[None]):
     """Read one article with its people, places and history explained beside it."""
 
     CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {EntryCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "move(1)", "Next", priority=True, id="app.next"),
@@ -42,6 +44,8 @@ class ReaderApp(App[None]):
         self.article = article
         self.store = store
         self.mention_counts: Counter[str] = Counter()
+        #: (name, type) of every entry the article mentions, by id.
+        self.mentioned: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,6 +79,7 @@ class ReaderApp(App[None]):
 
     def _show_mentions(self, mentions: list[Mention], names: dict[str, tuple[str, str]]) -> None:
         self.mention_counts = Counter(m.entry_id for m in mentions)
+        self.mentioned = names
         self.query_one(ArticleView).set_mentions(mentions, {eid: kind for eid, (_, kind) in names.items()})
         entries = len(self.mention_counts)
         self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
@@ -92,6 +97,15 @@ class ReaderApp(App[None]):
         pane.display = True
         self.screen.add_class("-pane-open")
         pane.show(PaneContent(entry, related, self.mention_counts[entry_id]), remember=remember)
+
+    def jump_to(self, entry_id: str) -> None:
+        """Open an entry's card and, if the article mentions it, put the cursor on the first mention."""
+        view = self.query_one(ArticleView)
+        first = next((i for i, m in enumerate(view.mentions) if m.entry_id == entry_id), None)
+        if first is not None:
+            view.select(first)
+        self.show_entry(entry_id)
+        self.query_one("#pane-related").focus()
 
     def on_mention_selected(self, message: MentionSelected) -> None:
         pane = self.query_one(ContextPane)

@@ -76,8 +76,9 @@ class ContextPane(VerticalScroll):
             self.query_one(widget).display = bool(content.related)
         self.query_one("#pane-sources", Static).update(card.sources(entry))
         times = content.mentions
-        self.query_one("#pane-count", Static).update(
-            Text(f"Mentioned {times} time{'' if times == 1 else 's'} in this article", style="dim"))
+        count = f"Mentioned {times} time{'' if times == 1 else 's'} in this article" if times \
+            else "Not mentioned in this article"
+        self.query_one("#pane-count", Static).update(Text(count, style="dim"))
         self.scroll_home(animate=False)
         self.refresh_bindings()
 

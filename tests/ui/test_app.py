@@ -170,3 +170,23 @@ async def test_q_quits(make_app) -> None:
         await ready(app, pilot)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_the_command_palette_finds_entries_in_and_beyond_the_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"solid")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.query_one(ContextPane)
+        assert pane.display and pane.content.entry.id == "solidarity"
+        assert app.query_one(ArticleView).current.text == "Solidarity"
+        await pilot.press("escape", "ctrl+p", *"munich agreement")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.content.entry.id == "munich-agreement"
+        assert "Not mentioned in this article" in pane_text(app)
