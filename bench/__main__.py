@@ -87,14 +87,14 @@ def main() -> None:
         annotate(article, with_store)
         with_store.close()
 
-    shipped = best(lambda: open_and_annotate(REPO / "context.db"), repeat=5)
+    shipped = best(lambda: open_and_annotate(REPO / "context.db"), repeat=15)
     row("open shipped database + annotate the seed article", f"{shipped * 1000:.1f} ms")
     real = corpus.load(REPO / "context").entries
     with tempfile.TemporaryDirectory() as tmp:
         for size in (10_000, 100_000):
             path = Path(tmp) / f"synthetic-{size}.db"
             synthetic_database(path, real, size)
-            seconds = best(lambda: open_and_annotate(path), repeat=5)
+            seconds = best(lambda: open_and_annotate(path), repeat=15)
             row(f"same with {size:,} extra entries", f"{seconds * 1000:.1f} ms", f"{seconds / shipped:5.2f}× shipped")
 
     print("\nWrapping for the view (baseline: splitting the book into lines)")
