@@ -35,17 +35,18 @@ class BuildResult:
 
 def _alias_rows(entry: Entry) -> list[dict]:
     rows = []
-    names = [(entry.name, ())] + [(a.text, a.when) for a in entry.aliases]
+    names = [(entry.name, (), False)] + [(a.text, a.when, False) for a in entry.aliases]
+    names += [(phrase, (), True) for phrase in entry.exclude]
     seen = set()
-    for text, when in names:
-        for record in records_for(text, entry.id, when):
+    for text, when, blocking in names:
+        for record in records_for(text, entry.id, when, blocks=blocking):
             key = KEY_SEPARATOR.join(record.tokens)
-            if (key, record.when) in seen:
+            if (key, record.when, blocking) in seen:
                 continue
-            seen.add((key, record.when))
+            seen.add((key, record.when, blocking))
             rows.append({
                 "entry_id": entry.id, "alias": text, "key": key, "first": record.tokens[0],
-                "cues": json.dumps(record.when) if record.when else None,
+                "cues": json.dumps(record.when) if record.when else None, "blocks": int(blocking),
             })
     return rows
 

@@ -14,7 +14,7 @@ from reader.knowledge import dates
 from reader.knowledge.model import Entry
 from reader.knowledge.schema import Lines, Problem, validate_document
 from reader.knowledge.sources import source_files
-from reader.linking.normalize import alias_keys
+from reader.linking.normalize import alias_keys, fold_tokens
 
 
 @dataclass
@@ -60,6 +60,7 @@ def load(root: Path) -> Corpus:
     _check_related(corpus)
     _check_aliases(corpus)
     _check_roles(corpus)
+    _check_excludes(corpus)
     corpus.problems.sort(key=lambda p: (p.path, p.line))
     return corpus
 
@@ -122,3 +123,19 @@ def _check_roles(corpus: Corpus) -> None:
                         entry.path, lines.of("roles", i),
                         f"role {a.title!r} is listed twice with overlapping dates",
                         "merge the two terms or correct their dates"))
+
+
+def _check_excludes(corpus: Corpus) -> None:
+    """An excluded phrase only does something if one of the entry's names is inside it."""
+    for entry in corpus.entries:
+        names = [fold_tokens(entry.name)] + [fold_tokens(a.text) for a in entry.aliases]
+        for i, phrase in enumerate(entry.exclude):
+            tokens = fold_tokens(phrase)
+            if not any(_contains(tokens, name) for name in names if name):
+                corpus.problems.append(Problem(
+                    entry.path, corpus.lines[entry.id].of("exclude", i),
+                    f"excluded phrase {phrase!r} contains none of this entry's names", "remove it", "warning"))
+
+
+def _contains(tokens: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(tokens[i:i + len(part)] == part for i in range(len(tokens) - len(part) + 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The shape of context.db's tables; bumped when they change, and the store refuses others.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
 
@@ -46,4 +46,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     related: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    #: Longer phrases that contain one of its names but mean something else
+    #: (`South America` for the United States): never highlighted as this entry.
+    exclude: tuple[str, ...] = ()
     path: str = field(default="", compare=False)

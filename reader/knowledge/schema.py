@@ -19,7 +19,7 @@ from reader.knowledge.model import TYPES, Alias, Entry, Role, Source
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = {
     "name", "type", "aliases", "summary", "wikipedia", "start", "end",
-    "roles", "related", "sources",
+    "roles", "related", "sources", "exclude",
 }
 REQUIRED = ("name", "type", "summary", "sources")
 SUMMARY_SENTENCES = (2, 5)
@@ -247,11 +247,12 @@ def validate_document(path: Path, text: str, root: Path | None = None
     if roles and kind != "person":
         c.add("roles", "only persons have roles", "remove 'roles' or change the type to person")
     related = tuple(str(r) for _, r in _text_list(c, "related", data.get("related")))
+    exclude = tuple(str(x).strip() for _, x in _text_list(c, "exclude", data.get("exclude")))
     wikipedia = data.get("wikipedia")
     entry = Entry(
         id=entry_id, name=name, type=str(kind or ""), summary=summary,
         wikipedia=str(wikipedia).strip() if wikipedia else None,
         start=start, end=end, aliases=_aliases(c, data.get("aliases")), roles=roles,
-        related=related, sources=_sources(c, data.get("sources")), path=shown,
+        related=related, sources=_sources(c, data.get("sources")), exclude=exclude, path=shown,
     )
     return entry, c.problems, lines

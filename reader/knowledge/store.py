@@ -60,10 +60,10 @@ class Store:
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for key, entry_id, cues in self.conn.execute(
-                    f"select key, entry_id, cues from aliases where first in ({marks})", batch):
+            for key, entry_id, cues, blocks in self.conn.execute(
+                    f"select key, entry_id, cues, blocks from aliases where first in ({marks})", batch):
                 yield AliasRecord(tuple(key.split(KEY_SEPARATOR)), entry_id,
-                                  tuple(json.loads(cues)) if cues else ())
+                                  tuple(json.loads(cues)) if cues else (), bool(blocks))
 
     def entry(self, entry_id: str) -> Entry | None:
         rows = list(self._query("select * from entries where id = ?", [entry_id]))
@@ -74,16 +74,19 @@ class Store:
         aliases = tuple(
             Alias(r["alias"], tuple(json.loads(r["cues"])) if r["cues"] else ())
             for r in q("select alias, min(cues) as cues from aliases where entry_id = ? and alias != ? "
-                       "group by alias order by min(rowid)", [entry_id, row["name"]]))
+                       "and not blocks group by alias order by min(rowid)", [entry_id, row["name"]]))
         roles = tuple(Role(r["title"], r["start"], r["end"]) for r in
                       q("select * from roles where entry_id = ? order by position", [entry_id]))
         related = tuple(r["related_id"] for r in
                         q("select related_id from related where entry_id = ? order by position", [entry_id]))
         sources = tuple(Source(r["title"], r["url"]) for r in
                         q("select * from sources where entry_id = ? order by position", [entry_id]))
+        exclude = tuple(r["alias"] for r in q("select distinct alias from aliases where entry_id = ? and blocks "
+                                               "order by rowid", [entry_id]))
         return Entry(id=row["id"], name=row["name"], type=row["type"], summary=row["summary"],
                      wikipedia=row["wikipedia"], start=row["start"], end=row["end"],
-                     aliases=aliases, roles=roles, related=related, sources=sources, path=row["path"])
+                     aliases=aliases, roles=roles, related=related, sources=sources, exclude=exclude,
+                     path=row["path"])
 
     def names(self, entry_ids: Collection[str]) -> dict[str, tuple[str, str]]:
         """{id: (name, type)} for many entries at once, for lists and highlights."""
@@ -103,7 +106,7 @@ class Store:
         if tokens:
             key = KEY_SEPARATOR.join(tokens)
             for r in self._query("select distinct entry_id from aliases where key = ? collate nocase "
-                                   "order by cues is not null", [key]):
+                                   "and not blocks order by cues is not null", [key]):
                 found.append(r["entry_id"])
         words = re.findall(r"\w+", query)
         if words:

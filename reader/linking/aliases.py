@@ -22,6 +22,9 @@ class AliasRecord(NamedTuple):
     entry_id: str
     #: Folded, case-folded cue words; empty for an alias that always counts.
     when: tuple[str, ...] = ()
+    #: A phrase that names something else (`South America`): where it matches,
+    #: nothing is highlighted, and no shorter alias inside it is either.
+    blocks: bool = False
 
 
 class AliasLookup(Protocol):
@@ -30,10 +33,10 @@ class AliasLookup(Protocol):
         ...
 
 
-def records_for(alias: str, entry_id: str, when: Iterable[str] = ()) -> list[AliasRecord]:
+def records_for(alias: str, entry_id: str, when: Iterable[str] = (), *, blocks: bool = False) -> list[AliasRecord]:
     """The records one alias expands to (its case variants), ready to store or index."""
     cues = tuple(sorted({cue_key(w) for w in when} - {""}))
-    return [AliasRecord(tokens, entry_id, cues) for tokens in alias_keys(alias)]
+    return [AliasRecord(tokens, entry_id, cues, blocks) for tokens in alias_keys(alias)]
 
 
 class MemoryAliases:
@@ -45,10 +48,13 @@ class MemoryAliases:
             self._by_first[record.tokens[0]].append(record)
 
     @classmethod
-    def from_names(cls, names: dict[str, str | tuple[str, Iterable[str]]]) -> MemoryAliases:
-        """Build from {alias: entry_id} or {alias: (entry_id, cue words)}."""
+    def from_names(cls, names: dict[str, str | tuple[str, Iterable[str]] | None]) -> MemoryAliases:
+        """Build from {alias: entry_id}, {alias: (entry_id, cue words)} or {phrase: None} to block."""
         records = []
         for alias, target in names.items():
+            if target is None:
+                records.extend(records_for(alias, "", blocks=True))
+                continue
             entry_id, when = (target, ()) if isinstance(target, str) else target
             records.extend(records_for(alias, entry_id, when))
         return cls(records)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reader.linking.aliases import AliasLookup
 from reader.linking.match import find_candidates
-from reader.linking.resolve import resolve
+from reader.linking.resolve import blocks, resolve
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ def annotate(text: str, lookup: AliasLookup) -> list[Mention]:
     covered = 0
     for candidate in candidates:
         if candidate.start < covered:
+            continue
+        if blocks(candidate):
+            covered = candidate.end
             continue
         entry_id = resolve(text, candidate)
         if entry_id is None:

@@ -36,9 +36,14 @@ def _hits(record: AliasRecord, context: str) -> int:
     return sum(1 for cue in record.when if f" {cue} " in context)
 
 
+def blocks(candidate: Candidate) -> bool:
+    """True for a phrase declared to mean something else, and nothing more."""
+    return all(r.blocks for r in candidate.records)
+
+
 def resolve(text: str, candidate: Candidate) -> str | None:
     """The entry id for `candidate`, or None when no alias of it applies here."""
-    plain = [r.entry_id for r in candidate.records if not r.when]
+    plain = [r.entry_id for r in candidate.records if not r.when and not r.blocks]
     cued = [r for r in candidate.records if r.when]
     if cued:
         context = _cue_text(text, candidate.start, candidate.end)

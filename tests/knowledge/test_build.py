@@ -10,6 +10,7 @@ import pytest
 from reader.errors import ContextError, DatabaseError
 from reader.knowledge import locations
 from reader.knowledge.build import build
+from reader.knowledge.model import SCHEMA_VERSION
 from reader.knowledge.store import Store
 
 
@@ -18,7 +19,7 @@ def test_build_writes_every_table(db_path: Path) -> None:
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
     assert {"entries", "aliases", "roles", "related", "sources", "meta", "entries_fts"} <= tables
     meta = dict(conn.execute("select key, value from meta"))
-    assert meta["schema_version"] == "1" and len(meta["digest"]) == 64 and meta["built_at"]
+    assert meta["schema_version"] == str(SCHEMA_VERSION) and len(meta["digest"]) == 64 and meta["built_at"]
 
 
 def test_a_failed_build_leaves_the_old_database(db_path: Path, context_dir: Path, write_entry) -> None:

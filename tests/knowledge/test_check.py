@@ -100,3 +100,10 @@ def test_a_file_in_the_wrong_type_folder_is_an_error(write_entry, context_dir: P
 ])
 def test_sentences_are_counted_past_initials_and_abbreviations(text: str, count: int) -> None:
     assert count_sentences(text) == count
+
+
+def test_excluded_phrases_must_contain_a_name(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD + "aliases: [Rakušan]\nexclude: [Rakušan Street, Kolín]\n")
+    found = messages(context_dir)
+    assert found == ["context/person/vit-rakusan.yaml:12: warning: excluded phrase 'Kolín' contains none "
+                     "of this entry's names; remove it"]

@@ -100,3 +100,13 @@ def test_no_two_mentions_overlap() -> None:
     text = "World War II and the World War and World War II again " * 20
     mentions = annotate(text, Both())
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Flights to South America and America", [("America", "united-states")]),
+    ("Northern Ireland and Ireland", [("Ireland", "ireland")]),
+])
+def test_excluded_phrases_hide_the_names_inside_them(text: str, expected: list[tuple[str, str]]) -> None:
+    lookup = MemoryAliases.from_names({
+        "America": "united-states", "South America": None, "Ireland": "ireland", "Northern Ireland": None})
+    assert [(m.text, m.entry_id) for m in annotate(text, lookup)] == expected
