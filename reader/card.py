@@ -6,6 +6,8 @@ with square brackets is shown as written.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from rich.console import Group
 from rich.text import Text
 
@@ -58,7 +60,8 @@ def sources(entry: Entry) -> Text:
     text = Text()
     for source in entry.sources:
         text.append("• ").append(displayable(source.title)).append("\n  ")
-        text.append(displayable(source.url), style=f"link {source.url} underline dim")
+        # Shown decoded (`Lech_Wałęsa`, not `Lech_Wa%C5%82…`); the link itself stays as written.
+        text.append(displayable(unquote(source.url)), style=f"link {source.url} underline dim")
         text.append("\n")
     text.rstrip()
     return text
