@@ -60,7 +60,7 @@ async def test_tab_then_enter_explains_the_highlight(make_app) -> None:
         text = pane_text(app)
         assert "Lech Wałęsa" in text and "born 29 September 1943" in text
         assert "President of Poland" in text and "22 December 1990 – 22 December 1995" in text
-        assert "https://en.wikipedia.org/wiki/Lech_Wa%C5%82%C4%99sa" in text
+        assert "https://en.wikipedia.org/wiki/Lech_Wałęsa" in text  # shown decoded
         assert "Mentioned 2 times in this article" in text
         assert pane.region.width == 48  # 40% of 120 columns
 
