@@ -151,17 +151,22 @@ def context() -> None:
     """Maintain the context: validate the YAML and build context.db."""
 
 
-def _context_dir(context_dir: str | None) -> Path:
-    found = locations.find(context_dir, None).context
+def context_folder(context_dir: str | None) -> Path:
+    """The YAML folder a maintainer's command works on; it must exist."""
+    found = locations.find(context_dir, None, maintaining=True).context
     if found is None or not found.is_dir():
         raise ReaderError(f"no context folder {'at ' + str(found) if found else 'here'}",
                           "run from the folder that holds context/, or pass --context DIR")
     return found
 
 
+def context_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
+                        help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")(func)
+
+
 @context.command()
-@click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")
+@context_dir_option
 @reports_errors
 def check(context_dir: str | None) -> None:
     """Validate every entry without building.
@@ -171,7 +176,7 @@ def check(context_dir: str | None) -> None:
     """
     from reader.knowledge import corpus
 
-    result = corpus.load(_context_dir(context_dir))
+    result = corpus.load(context_folder(context_dir))
     for problem in result.problems:
         click.echo(str(problem), err=True)
     click.echo(f"{len(result.entries)} entries, {len(result.errors)} error(s), "
@@ -190,10 +195,7 @@ def build_command(context: str | None, db: str | None) -> None:
     """
     from reader.knowledge.build import build
 
-    where = locations.find(context, db)
-    if where.context is None:
-        raise ReaderError("no context folder here", "run from the folder that holds context/, or pass --context DIR")
-    result = build(where.context, where.db)
+    result = build(context_folder(context), locations.find(context, db, maintaining=True).db)
     click.echo(f"Built {result.db_path} from {result.entries} entries and {result.aliases} alias forms "
                f"in {result.seconds:.2f} s ({result.warnings} warning(s); see 'reader context check').")
 
@@ -201,14 +203,13 @@ def build_command(context: str | None, db: str | None) -> None:
 @context.command("new")
 @click.argument("name")
 @click.option("--type", "kind", type=click.Choice(list(TYPES)), required=True, help="The entry's type.")
-@click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")
+@context_dir_option
 @reports_errors
 def new(name: str, kind: str, context_dir: str | None) -> None:
     """Write a stub entry for NAME at context/<type>/<id>.yaml, every field ready to fill in."""
     from reader.knowledge.stub import write_stub
 
-    path = write_stub(_context_dir(context_dir), name, kind)
+    path = write_stub(context_folder(context_dir), name, kind)
     click.echo(f"Wrote {path}: fill in every field, then run 'reader context check'.")
 
 
@@ -231,15 +232,14 @@ def missing(file: str, limit: int | None, context: str | None, db: str | None) -
 
 
 @context.command()
-@click.option("--context", "context_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of context YAML (default: ./context). Env: READER_CONTEXT.")
+@context_dir_option
 @reports_errors
 def stats(context_dir: str | None) -> None:
     """Count entries by type, and list the entries with the fewest aliases, sources or related links."""
     from reader.knowledge import corpus
     from reader.knowledge.stats import stats as corpus_stats
 
-    result = corpus_stats(corpus.load(_context_dir(context_dir)).entries)
+    result = corpus_stats(corpus.load(context_folder(context_dir)).entries)
     total = sum(result.by_type.values())
     click.echo(f"{total} entries")
     for kind, count in result.by_type.items():

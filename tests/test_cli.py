@@ -212,3 +212,19 @@ def test_context_stats_counts_types_and_thin_entries(run) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("9 entries\n")
     assert "  event            3" in result.stdout and "Fewest sources:" in result.stdout
+
+
+def test_a_maintainer_can_build_into_another_database(context_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(context_dir.parent)
+    other = tmp_path / "elsewhere.db"
+    result = CliRunner().invoke(cli, ["context", "build", "--db", str(other)],
+                                env={"READER_DB": "", "READER_CONTEXT": ""})
+    assert result.exit_code == 0, result.output
+    assert other.is_file()
+    # ...while a reader who names a database reads it as it is, without rebuilding it from ./context.
+    before = other.read_bytes()
+    (context_dir / "place" / "poland.yaml").write_text(
+        (context_dir / "place" / "poland.yaml").read_text().replace("Country", "State"))
+    assert CliRunner().invoke(cli, ["lookup", "Poland", "--db", str(other)],
+                              env={"READER_DB": "", "READER_CONTEXT": ""}).exit_code == 0
+    assert other.read_bytes() == before

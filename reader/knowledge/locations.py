@@ -32,19 +32,24 @@ def shipped_database() -> Path:
     return Path(__file__).resolve().parents[2] / "context.db"
 
 
+def _explicit(value: str | os.PathLike[str] | None, variable: str) -> Path | None:
+    value = value or os.environ.get(variable)
+    return Path(value) if value else None
+
+
 def find(context: str | os.PathLike[str] | None = None,
-         db: str | os.PathLike[str] | None = None) -> Locations:
-    context = context or os.environ.get("READER_CONTEXT") or None
-    db = db or os.environ.get("READER_DB") or None
-    if context is None and Path("context").is_dir() and (db is None or Path(db).resolve() == Path("context.db").resolve()):
-        context = "context"
-    context_path = Path(context) if context else None
-    if db:
-        db_path = Path(db)
-    elif context_path is not None:
-        db_path = context_path.resolve().parent / "context.db"
-    else:
-        db_path = shipped_database()
+         db: str | os.PathLike[str] | None = None, *, maintaining: bool = False) -> Locations:
+    """Where the YAML and the database are for one command.
+
+    A reader who names a database (`--db`) reads that file as it is; only a
+    maintainer's command (`maintaining`) pairs it with ./context by default.
+    """
+    context_path = _explicit(context, "READER_CONTEXT")
+    db_path = _explicit(db, "READER_DB")
+    if context_path is None and Path("context").is_dir() and (db_path is None or maintaining):
+        context_path = Path("context")
+    if db_path is None:
+        db_path = context_path.resolve().parent / "context.db" if context_path else shipped_database()
     return Locations(db=db_path, context=context_path)
 
 
