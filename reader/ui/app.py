@@ -98,21 +98,25 @@ class ReaderApp(App[None]):
         self.screen.add_class("-pane-open")
         pane.show(PaneContent(entry, related, self.mention_counts[entry_id]), remember=remember)
 
+    def open_entry(self, entry_id: str) -> None:
+        """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
+        pane = self.query_one(ContextPane)
+        if not pane.display:
+            pane.reset()
+        self.show_entry(entry_id)
+        related = self.query_one("#pane-related")
+        (related if related.display else pane).focus()
+
     def jump_to(self, entry_id: str) -> None:
         """Open an entry's card and, if the article mentions it, put the cursor on the first mention."""
         view = self.query_one(ArticleView)
         first = next((i for i, m in enumerate(view.mentions) if m.entry_id == entry_id), None)
         if first is not None:
             view.select(first)
-        self.show_entry(entry_id)
-        self.query_one("#pane-related").focus()
+        self.open_entry(entry_id)
 
     def on_mention_selected(self, message: MentionSelected) -> None:
-        pane = self.query_one(ContextPane)
-        if not pane.display:
-            pane.reset()
-        self.show_entry(message.mention.entry_id)
-        self.query_one("#pane-related").focus()
+        self.open_entry(message.mention.entry_id)
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)

@@ -63,7 +63,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self._rows: list[Row] = []
         self._wrap_width = 0
-        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+        #: Finished rows, keyed by row, width and the cursor's mention when it is on the row.
+        self._cache: LRUCache[tuple[int, int, int | None], Strip] = LRUCache(1024)
 
     # --- data coming down from the app -------------------------------------------------
 
@@ -99,9 +100,6 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
-    def row_count(self) -> int:
-        return len(self._rows)
-
     # --- drawing -----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -112,8 +110,8 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         row = self._rows[index]
         cursor = self.current
-        on_cursor = cursor is not None and cursor.start < row.end and cursor.end > row.start
-        key = (index, width, on_cursor)
+        on_row = cursor is not None and cursor.start < row.end and cursor.end > row.start
+        key = (index, width, self.cursor if on_row else None)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(row, width)
@@ -136,9 +134,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- cursor ------------------------------------------------------------------------
 
-    def _row_of_mention(self, i: int) -> int:
-        return row_of(self._rows, self.mentions[i].start)
-
     def move_cursor(self, step: int) -> None:
         """Step to the next (1) or previous (-1) mention, wrapping, and scroll it into view."""
         if not self.mentions:
@@ -156,7 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = index
         for i in {old, index} - {None}:
             self._refresh_mention(i)
-        self._scroll_to_row(self._row_of_mention(index))
+        self._scroll_to_row(row_of(self._rows, self.mentions[index].start))
 
     def _refresh_mention(self, i: int) -> None:
         mention = self.mentions[i]

@@ -190,3 +190,19 @@ async def test_the_command_palette_finds_entries_in_and_beyond_the_article(make_
         await pilot.pause()
         assert pane.content.entry.id == "munich-agreement"
         assert "Not mentioned in this article" in pane_text(app)
+
+
+async def test_the_cursor_moves_between_highlights_on_one_row(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("tab")
+        first_row = view.render_line(0)
+        await pilot.press("tab")  # "Solidarity", on the same row as "Lech Wałęsa"
+        await pilot.pause()
+        assert view.current.text == "Solidarity"
+        assert view.render_line(0) is not first_row
+        styled = {seg.text: seg.style for seg in view.render_line(0) if seg.style}
+        assert styled["Solidarity"].reverse  # the cursor's style
+        assert not styled["Lech Wałęsa"].reverse
