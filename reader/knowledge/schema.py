@@ -21,9 +21,12 @@ FIELDS = {
     "name", "type", "aliases", "summary", "wikipedia", "start", "end",
     "roles", "related", "sources", "exclude",
 }
-REQUIRED = ("name", "type", "summary", "sources")
+REQUIRED = ("name", "type", "summary", "wikipedia", "sources")
+#: Types whose entries always have a first date: birth, the first day, publication.
+DATED = {"person": "a birth date", "event": "its first day", "work": "its publication date", "period": "its start"}
 SUMMARY_SENTENCES = (2, 5)
-SUMMARY_CHARS = (80, 1200)
+#: A card's summary: long enough to say what, when and why; short enough to read beside the text.
+SUMMARY_CHARS = (150, 900)
 
 # A full stop ends a sentence unless it closes an initial (`H.`) or a title (`Dr.`);
 # after `U.S.` or `Jr.` it ends one only when a usual sentence opener follows.
@@ -91,10 +94,9 @@ class _Collector:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def add(self, key: str, message: str, fix: str, index: int | None = None,
-            severity: str = "error") -> None:
+    def add(self, key: str, message: str, fix: str, index: int | None = None) -> None:
         line = self.lines.of(key, index) if key else 1
-        self.problems.append(Problem(self.path, line, message, fix, severity))
+        self.problems.append(Problem(self.path, line, message, fix))
 
 
 def _date(c: _Collector, key: str, value: Any, index: int | None = None) -> str | None:
@@ -132,6 +134,20 @@ def _aliases(c: _Collector, value: Any) -> tuple[Alias, ...]:
             c.add("aliases", f"aliases item {i + 1} is not a name",
                   "write a plain string, or {alias: NAME, when: [WORDS]}", i)
     return tuple(result)
+
+
+def _check_summary(c: _Collector, summary: str) -> None:
+    sentences = count_sentences(summary)
+    low, high = SUMMARY_SENTENCES
+    if not low <= sentences <= high:
+        c.add("summary", f"summary has {sentences} sentence(s)", f"write {low} to {high} factual sentences")
+    broken = _BROKEN_WORD.search(summary)
+    if broken:
+        c.add("summary", f"summary has a word broken after a hyphen ({broken.group()!r})",
+              "YAML folds a line break into a space: keep hyphenated words on one line")
+    if not SUMMARY_CHARS[0] <= len(summary) <= SUMMARY_CHARS[1]:
+        c.add("summary", f"summary is {len(summary)} characters long",
+              f"keep it between {SUMMARY_CHARS[0]} and {SUMMARY_CHARS[1]} characters")
 
 
 def _roles(c: _Collector, value: Any) -> tuple[Role, ...]:
@@ -225,20 +241,12 @@ def validate_document(path: Path, text: str, root: Path | None = None
 
     summary = " ".join(str(data.get("summary") or "").split())
     if summary:
-        sentences = count_sentences(summary)
-        low, high = SUMMARY_SENTENCES
-        if not low <= sentences <= high:
-            c.add("summary", f"summary has {sentences} sentence(s)",
-                  f"write {low} to {high} factual sentences")
-        broken = _BROKEN_WORD.search(summary)
-        if broken:
-            c.add("summary", f"summary has a word broken after a hyphen ({broken.group()!r})",
-                  "YAML folds a line break into a space: keep hyphenated words on one line")
-        if not SUMMARY_CHARS[0] <= len(summary) <= SUMMARY_CHARS[1]:
-            c.add("summary", f"summary is {len(summary)} characters long",
-                  f"keep it between {SUMMARY_CHARS[0]} and {SUMMARY_CHARS[1]} characters")
+        _check_summary(c, summary)
 
     start = _date(c, "start", data.get("start"))
+    if start is None and "start" not in data and kind in DATED:
+        c.add("", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} needs a start date: {DATED[kind]}",
+              'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)')
     end = _date(c, "end", data.get("end"))
     if start and end and dates.before(end, start):
         c.add("end", f"end ({end}) is before start ({start})", "swap or correct the dates")

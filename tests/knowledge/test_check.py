@@ -14,7 +14,8 @@ name: Vít Rakušan
 type: person
 summary: >-
   Czech politician who leads the Mayors and Independents. He was Minister of
-  the Interior from December 2021 to December 2025.
+  the Interior from December 2021 to December 2025, in the government of
+  Petr Fiala.
 wikipedia: Vít Rakušan
 start: "1978-06-16"
 sources:
@@ -33,18 +34,19 @@ def test_the_fixture_corpus_is_clean(context_dir: Path) -> None:
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("start: \"1978-06-16\"", "start: \"1978-13-16\""),
-     "context/person/vit-rakusan.yaml:7: start: '1978-13-16' has no month 13"),
+     "context/person/vit-rakusan.yaml:8: start: '1978-13-16' has no month 13"),
     (("wikipedia: Vít Rakušan\n", "wikipedia: Vít Rakušan\nbirthplace: Prague\n"),
-     "context/person/vit-rakusan.yaml:7: unknown field 'birthplace'"),
+     "context/person/vit-rakusan.yaml:8: unknown field 'birthplace'"),
     (("type: person", "type: politician"),
      "context/person/vit-rakusan.yaml:2: type 'politician' is not known"),
     (("start: \"1978-06-16\"", "start: \"1978-06-16\"\nend: \"1970\""),
-     "context/person/vit-rakusan.yaml:8: end (1970) is before start (1978-06-16)"),
+     "context/person/vit-rakusan.yaml:9: end (1970) is before start (1978-06-16)"),
     (("sources:\n  - title: Vít Rakušan (Wikipedia)\n    url: https://en.wikipedia.org/wiki/V%C3%ADt_Raku%C5%A1an\n",
       "related: [nobody-here]\n"),
      "context/person/vit-rakusan.yaml:1: missing sources"),
     (("summary: >-\n  Czech politician who leads the Mayors and Independents. He was Minister of\n"
-      "  the Interior from December 2021 to December 2025.", "summary: Czech politician."),
+      "  the Interior from December 2021 to December 2025, in the government of\n  Petr Fiala.",
+      "summary: Czech politician."),
      "context/person/vit-rakusan.yaml:3: summary has 1 sentence(s)"),
     (("Mayors and Independents.", "Mayors and Independents, which he co-\n  founded."),
      "context/person/vit-rakusan.yaml:3: summary has a word broken after a hyphen ('co- founded')"),
@@ -59,7 +61,7 @@ def test_each_problem_names_file_and_line(write_entry, context_dir: Path, change
 
 def test_related_ids_must_exist(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD + "related: [poland, nowhere]\n")
-    assert "context/person/vit-rakusan.yaml:11: related id 'nowhere' does not exist" in messages(context_dir)[0]
+    assert "context/person/vit-rakusan.yaml:12: related id 'nowhere' does not exist" in messages(context_dir)[0]
 
 
 def test_yaml_syntax_errors_report_the_line(write_entry, context_dir: Path) -> None:
@@ -105,5 +107,12 @@ def test_sentences_are_counted_past_initials_and_abbreviations(text: str, count:
 def test_excluded_phrases_must_contain_a_name(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD + "aliases: [Rakušan]\nexclude: [Rakušan Street, Kolín]\n")
     found = messages(context_dir)
-    assert found == ["context/person/vit-rakusan.yaml:12: warning: excluded phrase 'Kolín' contains none "
+    assert found == ["context/person/vit-rakusan.yaml:13: warning: excluded phrase 'Kolín' contains none "
                      "of this entry's names; remove it"]
+
+
+def test_people_and_events_need_a_first_date(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"\n', ""))
+    assert messages(context_dir) == [
+        'context/person/vit-rakusan.yaml:1: a person needs a start date: a birth date; '
+        'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)']
