@@ -139,7 +139,8 @@ def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
                           "try another spelling, or list names with 'reader context stats'")
     entry = store.entry(found[0])
     assert entry is not None
-    related = list(store.names(entry.related).values())
+    names = store.names(entry.related)
+    related = [names[rid] for rid in entry.related if rid in names]
     Console(highlight=False).print(card(entry, related))
     if len(found) > 1:
         others = store.names(found[1:6])
