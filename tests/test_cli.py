@@ -83,6 +83,7 @@ def test_lookup_prints_the_card(run) -> None:
     for expected in ("Lech Wałęsa", "born 29 September 1943", "President of Poland",
                      "22 December 1990 – 22 December 1995", "Solidarity", "https://en.wikipedia.org/"):
         assert expected in result.stdout, expected
+    assert result.stdout.index("• Solidarity (organization)") < result.stdout.index("• Poland (place)")
 
 
 @pytest.mark.parametrize(("args", "message"), [
