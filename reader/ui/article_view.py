@@ -24,18 +24,21 @@ from reader.ui.messages import MentionSelected
 from reader.ui.wrap import Row, row_of, wrap
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article text with its mentions highlighted and a cursor to step through them."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"article-view--{kind}" for kind in TYPES), "article-view--cursor",
     }
+    # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "explain", "Explain", id="article.explain"),
-        Binding("j", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("space", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("b", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("end", "scroll_end", "End", show=False, id="article.end"),
     ]
     DEFAULT_CSS = """
     ArticleView {
