@@ -35,6 +35,26 @@ def lifespan(entry: Entry) -> str:
     return dates.span(entry.start, entry.end, entry.type)
 
 
+def other_names(entry: Entry) -> list[str]:
+    """The aliases worth showing a reader: names, not the cue-gated words and years
+    (`1938`, `appease`, `the war`) that only point here in context; one per spelling."""
+    seen = {entry.name.casefold()}
+    names = []
+    for alias in entry.aliases:
+        shown = alias.text
+        if alias.when and (shown[:1].islower() or shown.isdigit()):
+            continue
+        if shown.casefold() not in seen:
+            seen.add(shown.casefold())
+            names.append(shown)
+    return names
+
+
+def also_known_as(entry: Entry) -> Text:
+    names = other_names(entry)
+    return Text.assemble(("Also: ", "bold"), displayable(", ".join(names))) if names else Text()
+
+
 def heading(entry: Entry) -> Text:
     text = Text.assemble(_t(entry.name, TYPE_STYLES.get(entry.type, "bold")), "\n",
                          _t(entry.type, "italic dim"))
@@ -71,8 +91,8 @@ def card(entry: Entry, related: list[tuple[str, str]], mentions: int | None = No
     """The whole card, for the terminal: heading, summary, roles, related, sources."""
     parts: list[Text] = [heading(entry), Text()]
     parts.append(_t(entry.summary))
-    if entry.aliases:
-        parts += [Text(), Text.assemble(("Also: ", "bold"), displayable(", ".join(a.text for a in entry.aliases)))]
+    if other_names(entry):
+        parts += [Text(), also_known_as(entry)]
     if entry.roles:
         parts += [Text(), Text("Roles", style="bold underline"), roles(entry)]
     if related:

@@ -229,3 +229,11 @@ def test_a_maintainer_can_build_into_another_database(context_dir: Path, tmp_pat
     assert CliRunner().invoke(cli, ["lookup", "Poland", "--db", str(other)],
                               env={"READER_DB": "", "READER_CONTEXT": ""}).exit_code == 0
     assert other.read_bytes() == before
+
+
+def test_the_card_lists_other_names_but_not_cue_words(run, write_entry) -> None:
+    write_entry("event", "munich-agreement", (Path(__file__).parent / "fixtures/context/event/munich-agreement.yaml")
+                .read_text().replace("  - Munich Pact\n", "  - Munich Pact\n  - munich pact\n  - alias: appease\n"
+                                     "    when: [Hitler]\n  - alias: \"1938\"\n    when: [Munich]\n"))
+    result = run("lookup", "Munich", "Agreement")
+    assert "Also: Munich Pact, Munich\n" in result.stdout

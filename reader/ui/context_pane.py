@@ -60,8 +60,8 @@ class ContextPane(VerticalScroll):
         entry = content.entry
         self.query_one("#pane-heading", Static).update(card.heading(entry))
         summary = Text(displayable(entry.summary))
-        if entry.aliases:
-            summary.append("\n\nAlso: ", style="bold").append(displayable(", ".join(a.text for a in entry.aliases)))
+        if card.other_names(entry):
+            summary.append("\n\n").append(card.also_known_as(entry))
         self.query_one("#pane-summary", Static).update(summary)
         for widget in ("#pane-roles", "#pane-roles-title"):
             self.query_one(widget).display = bool(entry.roles)
