@@ -59,6 +59,8 @@ class ReaderApp(App[None]):
         self.sub_title = "finding entries…"
         self.query_one(ContextPane).display = False
         self.query_one(ArticleView).focus()
+        if self.article.note:
+            self.notify(self.article.note, title=self.article.name, severity="warning", timeout=8)
         # Draw the text first: annotating a book holds the interpreter for a moment.
         self.call_after_refresh(self.find_mentions)
 

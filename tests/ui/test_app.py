@@ -206,3 +206,13 @@ async def test_the_cursor_moves_between_highlights_on_one_row(make_app) -> None:
         styled = {seg.text: seg.style for seg in view.render_line(0) if seg.style}
         assert styled["Solidarity"].reverse  # the cursor's style
         assert not styled["Lech Wałęsa"].reverse
+
+
+async def test_a_decoding_note_is_shown_in_the_app(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("“Poland” and NATO".encode("cp1252"))
+    app = ReaderApp(read_article(path), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert any("read as Windows-1252" in n.message for n in app._notifications)
+        assert app.sub_title.startswith("2 entries mentioned")
