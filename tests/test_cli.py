@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -160,11 +161,14 @@ def test_python_dash_m_works_like_the_script() -> None:
 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="shared seed article not beside the checkout")
-def test_the_seed_article_annotates_against_the_shipped_database(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["annotate", str(SEED_ARTICLE)], env={"READER_DB": "", "READER_CONTEXT": ""})
-    assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)["mentions"]) > 50
+def test_the_installed_reader_finds_its_database_from_any_folder(tmp_path: Path) -> None:
+    """Run as a user would, away from the repository: the package's own database is used."""
+    env = {k: v for k, v in os.environ.items() if k not in ("READER_DB", "READER_CONTEXT", "PYTHONPATH")}
+    result = subprocess.run([sys.executable, "-m", "reader", "annotate", str(SEED_ARTICLE)],
+                            capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    ids = {m["entry"]["id"] for m in json.loads(result.stdout)["mentions"]}
+    assert {"nato", "yalta-conference", "munich-agreement", "solidarity", "lech-walesa"} <= ids
 
 
 def test_the_readme_documents_every_command() -> None:
