@@ -17,9 +17,11 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from reader.article import read_article
 from reader.knowledge import corpus
-from reader.knowledge.build import write_database
+from reader.knowledge.build import build, write_database
 from reader.knowledge.model import Alias, Entry, Source
 from reader.knowledge.store import Store
 from reader.linking.mentions import annotate
@@ -96,6 +98,14 @@ def main() -> None:
             synthetic_database(path, real, size)
             seconds = best(lambda: open_and_annotate(path), repeat=15)
             row(f"same with {size:,} extra entries", f"{seconds * 1000:.1f} ms", f"{seconds / shipped:5.2f}× shipped")
+
+    print("\nBuilding the context database (baseline: PyYAML's safe_load of every file)")
+    files = sorted((REPO / "context").glob("*/*.yaml"))
+    baseline = best(lambda: [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files])
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = best(lambda: build(REPO / "context", Path(tmp) / "context.db"))
+    row(f"safe_load {len(files)} files", f"{baseline:.3f} s")
+    row("validate and build context.db", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline")
 
     print("\nWrapping for the view (baseline: splitting the book into lines)")
     baseline = best(lambda: book.split("\n"))
