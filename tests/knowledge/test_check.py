@@ -116,3 +116,11 @@ def test_people_and_events_need_a_first_date(write_entry, context_dir: Path) -> 
     assert messages(context_dir) == [
         'context/person/vit-rakusan.yaml:1: a person needs a start date: a birth date; '
         'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)']
+
+
+def test_unquoted_dates_are_read_as_written(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"', "start: 1978-06-16\nend: 2090"))
+    result = corpus.load(context_dir)
+    assert [str(p) for p in result.problems] == []
+    entry = next(e for e in result.entries if e.id == "vit-rakusan")
+    assert (entry.start, entry.end) == ("1978-06-16", "2090")
