@@ -40,10 +40,13 @@ def load(root: Path) -> Corpus:
     """Validate every file under `root`, then the corpus as a whole."""
     corpus = Corpus(root)
     for path in sorted(root.rglob("*")):
+        shown = str(path.relative_to(root.parent))
         if path.is_file() and path.suffix in {".yml", ".json"}:
-            corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
-                                           f"{path.name} is ignored", "entries are .yaml files: rename it",
-                                           "warning"))
+            corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored",
+                                           "entries are .yaml files: rename it", "warning"))
+        elif path.suffix == ".yaml" and path.parent.parent != root:
+            corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored: it is not in a type folder",
+                                           "move it to context/<type>/", "warning"))
     for path in source_files(root):
         try:
             text = path.read_text(encoding="utf-8")

@@ -124,3 +124,13 @@ def test_unquoted_dates_are_read_as_written(write_entry, context_dir: Path) -> N
     assert [str(p) for p in result.problems] == []
     entry = next(e for e in result.entries if e.id == "vit-rakusan")
     assert (entry.start, entry.end) == ("1978-06-16", "2090")
+
+
+def test_files_the_build_would_ignore_are_reported(context_dir: Path) -> None:
+    (context_dir / "stray.yaml").write_text("name: Stray\n")
+    (context_dir / "place" / "old.yml").write_text("name: Old\n")
+    assert messages(context_dir) == [
+        "context/place/old.yml:1: warning: old.yml is ignored; entries are .yaml files: rename it",
+        "context/stray.yaml:1: warning: stray.yaml is ignored: it is not in a type folder; "
+        "move it to context/<type>/",
+    ]
