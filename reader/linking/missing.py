@@ -25,11 +25,10 @@ A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile
 She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
 With Without Yet You Your Even Since After Before During Afterward Afterwards Although Because Despite
 Here Many Most Mr Mrs Ms Dr Sir Madam Miss Mister St Yes Also Still Only Once Every Each Some Such
-Pole Poles
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Today Tomorrow Yesterday Tonight
 President Prime Minister Secretary Chancellor Foreign Interior Defense Defence Former Senator Governor
-General Admiral King Queen Prince Pope Chapter Part Book Volume Section Figure Table
+General Admiral King Queen Prince Pope Emperor Chapter Part Book Volume Section Figure Table All
 """.split())
 #: Adjectives of nationality and region: not names alone, but part of `European Union`.
 _ADJECTIVES = frozenset("""
@@ -38,7 +37,7 @@ Scottish Welsh Danish Finnish Swedish Norwegian Spanish Italian Turkish Soviet W
 Southern Central Communist Communists Nazi Jewish Christian Catholic Orthodox Muslim Arab Saudi
 Lithuanian Latvian Estonian Hungarian Romanian Bulgarian Serbian Croatian Slovak Slovenian Belarusian
 Moldovan Georgian Armenian Chinese Japanese Korean Canadian Mexican Israeli Iranian Baltic Nordic
-Euro-Atlantic Transatlantic Atlantic
+Euro-Atlantic Transatlantic Atlantic Pole Poles
 """.split())
 
 
@@ -49,8 +48,10 @@ _TRAILING = frozenset({"of", "the", "de", "du", "der", "den", "von", "van", "la"
 def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
     """Each run of capitalised words outside mentions, and whether it opens a sentence."""
     for match in _NAME.finditer(text):
-        before = text[:match.start()].rstrip()
-        opens = not before or before[-1] in ".!?;:—(“”\"‘’'…"
+        i = match.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        opens = i < 0 or text[i] in ".!?;:—(“”\"‘’'…"
         run: list[str] = []
         for word in re.finditer(r"\S+", match.group()):
             if covered[match.start() + word.start()]:
