@@ -139,8 +139,7 @@ def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
                           "try another spelling, or list names with 'reader context stats'")
     entry = store.entry(found[0])
     assert entry is not None
-    names = store.names(entry.related)
-    related = [names[rid] for rid in entry.related if rid in names]
+    related = [(name, kind) for _, name, kind in store.related(entry)]
     Console(highlight=False).print(card(entry, related))
     if len(found) > 1:
         others = store.names(found[1:6])

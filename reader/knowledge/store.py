@@ -99,6 +99,11 @@ class Store:
                 result[r["id"]] = (r["name"], r["type"])
         return result
 
+    def related(self, entry: Entry) -> list[tuple[str, str, str]]:
+        """(id, name, type) of each related entry that exists, in the order the entry gives them."""
+        names = self.names(entry.related)
+        return [(rid, *names[rid]) for rid in entry.related if rid in names]
+
     def search(self, query: str, limit: int = 10) -> list[str]:
         """Entry ids best matching `query`: exact names and aliases first, then full text."""
         tokens = fold_tokens(query)

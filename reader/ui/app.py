@@ -93,8 +93,7 @@ class ReaderApp(App[None]):
         if entry is None:
             self.notify(f"{entry_id} is not in the context database", severity="error")
             return
-        names = self.store.names(entry.related)
-        related = tuple((rid, *names[rid]) for rid in entry.related if rid in names)
+        related = tuple(self.store.related(entry))
         pane = self.query_one(ContextPane)
         pane.display = True
         self.screen.add_class("-pane-open")
