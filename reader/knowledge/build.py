@@ -20,7 +20,6 @@ import sqlite_utils
 from reader.errors import ContextError
 from reader.knowledge import corpus as corpus_mod
 from reader.knowledge.model import SCHEMA_VERSION, Entry
-from reader.knowledge.sources import digest
 from reader.linking.aliases import records_for
 from reader.linking.normalize import KEY_SEPARATOR
 
@@ -121,7 +120,7 @@ def build(context_dir: Path, db_path: Path) -> BuildResult:
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        aliases = write_database(tmp, corpus.entries, digest(context_dir))
+        aliases = write_database(tmp, corpus.entries, corpus.digest)
         with open(tmp, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(tmp, db_path)

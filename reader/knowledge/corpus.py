@@ -13,7 +13,7 @@ from pathlib import Path
 from reader.knowledge import dates
 from reader.knowledge.model import Entry
 from reader.knowledge.schema import Lines, Problem, validate_document
-from reader.knowledge.sources import source_files
+from reader.knowledge.sources import digest_of, source_files
 from reader.linking.normalize import alias_keys, fold_tokens
 
 
@@ -26,6 +26,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     #: The line of every field of every entry, by entry id, for problems found across files.
     lines: dict[str, Lines] = field(default_factory=dict)
+    #: The digest of the files as they were read, as `sources.digest` would compute it.
+    digest: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -47,9 +49,12 @@ def load(root: Path) -> Corpus:
         elif path.suffix == ".yaml" and path.parent.parent != root:
             corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored: it is not in a type folder",
                                            "move it to context/<type>/", "warning"))
+    read: list[tuple[str, bytes]] = []
     for path in source_files(root):
+        data = path.read_bytes()
+        read.append((path.relative_to(root).as_posix(), data))
         try:
-            text = path.read_text(encoding="utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
                                            "file is not UTF-8", "save it as UTF-8"))
@@ -59,6 +64,7 @@ def load(root: Path) -> Corpus:
         if entry is not None:
             corpus.entries.append(entry)
             corpus.lines.setdefault(entry.id, lines)
+    corpus.digest = digest_of(read)
     _check_ids(corpus)
     _check_related(corpus)
     _check_aliases(corpus)

@@ -7,6 +7,7 @@ costs a hash of the files, not a YAML parser import.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -15,12 +16,17 @@ def source_files(root: Path) -> list[Path]:
     return sorted(root.glob("*/*.yaml"))
 
 
-def digest(root: Path) -> str:
-    """A hash of every entry file's path and bytes: it changes when any entry does."""
+def digest_of(files: Iterable[tuple[str, bytes]]) -> str:
+    """A hash of (relative path, bytes) pairs, in `source_files` order."""
     h = hashlib.sha256()
-    for path in source_files(root):
-        h.update(path.relative_to(root).as_posix().encode())
+    for relative, data in files:
+        h.update(relative.encode())
         h.update(b"\0")
-        h.update(path.read_bytes())
+        h.update(data)
         h.update(b"\0")
     return h.hexdigest()
+
+
+def digest(root: Path) -> str:
+    """A hash of every entry file's path and bytes: it changes when any entry does."""
+    return digest_of((path.relative_to(root).as_posix(), path.read_bytes()) for path in source_files(root))

@@ -11,6 +11,7 @@ from reader.errors import ContextError, DatabaseError
 from reader.knowledge import locations
 from reader.knowledge.build import build
 from reader.knowledge.model import SCHEMA_VERSION
+from reader.knowledge.sources import digest
 from reader.knowledge.store import Store
 
 
@@ -81,3 +82,7 @@ def test_defaults_follow_the_current_folder(tmp_path: Path, context_dir: Path, m
     assert locations.find() == locations.Locations(db=locations.shipped_database(), context=None)
     monkeypatch.setenv("READER_DB", "/elsewhere/x.db")
     assert locations.find().db == Path("/elsewhere/x.db")
+
+
+def test_the_build_records_the_digest_the_reader_checks(db_path: Path, context_dir: Path) -> None:
+    assert Store(db_path).digest == digest(context_dir)
