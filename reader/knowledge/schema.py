@@ -207,8 +207,9 @@ def _plain(node: yaml.Node | None) -> Any:
         return None
     if kind == "bool":
         return node.value.lower() in ("true", "yes", "on")
-    if kind == "int":
-        return int(node.value.replace("_", ""))
+    if kind == "int" and node.value.isdigit():
+        return int(node.value)
+    # Any other scalar (`0x1F`, `1_000`, `1945.5`) stays text: the field's own check explains it.
     return node.value
 
 

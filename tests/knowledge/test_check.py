@@ -134,3 +134,8 @@ def test_files_the_build_would_ignore_are_reported(context_dir: Path) -> None:
         "context/stray.yaml:1: warning: stray.yaml is ignored: it is not in a type folder; "
         "move it to context/<type>/",
     ]
+
+
+def test_numbers_yaml_reads_in_other_bases_are_reported_not_crashed_on(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"', "start: 0x1F"))
+    assert messages(context_dir)[0].startswith("context/person/vit-rakusan.yaml:8: start: '0x1F' is not a date")
