@@ -91,8 +91,9 @@ def card(entry: Entry, related: list[tuple[str, str]], mentions: int | None = No
     """The whole card, for the terminal: heading, summary, roles, related, sources."""
     parts: list[Text] = [heading(entry), Text()]
     parts.append(_t(entry.summary))
-    if other_names(entry):
-        parts += [Text(), also_known_as(entry)]
+    aka = also_known_as(entry)
+    if aka:
+        parts += [Text(), aka]
     if entry.roles:
         parts += [Text(), Text("Roles", style="bold underline"), roles(entry)]
     if related:

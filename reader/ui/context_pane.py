@@ -60,8 +60,9 @@ class ContextPane(VerticalScroll):
         entry = content.entry
         self.query_one("#pane-heading", Static).update(card.heading(entry))
         summary = Text(displayable(entry.summary))
-        if card.other_names(entry):
-            summary.append("\n\n").append(card.also_known_as(entry))
+        aka = card.also_known_as(entry)
+        if aka:
+            summary.append("\n\n").append(aka)
         self.query_one("#pane-summary", Static).update(summary)
         for widget in ("#pane-roles", "#pane-roles-title"):
             self.query_one(widget).display = bool(entry.roles)
