@@ -81,7 +81,6 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     for table, rows in children.items():
         db[table].create({"entry_id": str, "position": int, **columns[table]})
         db[table].insert_all(rows)
-    for table in ("roles", "related", "sources"):
         db[table].create_index(["entry_id"])
     db["entries"].enable_fts(["name", "names", "summary"], tokenize="unicode61 remove_diacritics 2")
     db["meta"].insert_all([
