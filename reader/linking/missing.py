@@ -13,13 +13,12 @@ from collections.abc import Iterable
 
 from reader.linking.mentions import Mention
 
+#: Small words that may stand inside a name (`Treaty of Rome`, `Charles de Gaulle`).
+_CONNECTORS = ("of", "the", "de", "du", "der", "den", "von", "van", "la", "le", "al", "bin", "y", "on", "for")
 # A capitalised word; a full stop belongs to it only after an initial or a title,
 # so that a run never crosses the end of a sentence.
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|[A-Z])\.|[A-Z](?:[\w’'.-]*\w)?)"
-_NAME = re.compile(
-    rf"(?<![\w’']){_WORD}"
-    rf"(?:(?:\s+(?:of|the|de|du|der|den|von|van|la|le|al|bin|y|on|for)){{0,2}}\s+{_WORD})*"
-)
+_NAME = re.compile(rf"(?<![\w’']){_WORD}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{0,2}}\s+{_WORD})*")
 _NOT_NAMES = frozenset("""
 A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
 She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
@@ -41,8 +40,8 @@ Euro-Atlantic Transatlantic Atlantic Pole Poles
 """.split())
 
 
-_TRAILING = frozenset({"of", "the", "de", "du", "der", "den", "von", "van", "la", "le", "al", "bin", "y",
-                       "and", "on", "for"})
+#: Words a name never starts or ends with.
+_TRAILING = frozenset({*_CONNECTORS, "and"})
 
 
 def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
