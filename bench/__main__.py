@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from reader.article import read_article
+from reader.formats.text import read_article
 from reader.knowledge import corpus
 from reader.knowledge.build import build, write_database
 from reader.knowledge.model import Alias, Entry, Source
@@ -96,7 +96,7 @@ def main() -> None:
         for size in (10_000, 100_000):
             path = Path(tmp) / f"synthetic-{size}.db"
             synthetic_database(path, real, size)
-            seconds = best(lambda: open_and_annotate(path), repeat=15)
+            seconds = best(lambda path=path: open_and_annotate(path), repeat=15)
             row(f"same with {size:,} extra entries", f"{seconds * 1000:.1f} ms", f"{seconds / shipped:5.2f}× shipped")
 
     print("\nBuilding the context database (baseline: PyYAML's safe_load of every file)")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reader.article import read_article
 from reader.cli import SAMPLE
+from reader.formats.text import read_article
 from reader.knowledge.store import Store
 from reader.ui.app import ReaderApp
 

@@ -1,47 +1,68 @@
 """The `reader` command. The one place where errors become exit codes.
 
-Textual is imported inside `open` only, so `annotate` and `lookup` start fast.
+`ReaderGroup.invoke` catches every `ReaderError` once, for every command:
+bad input exits 2, failed validation 1, each with one sanitised `Error:`
+line and no traceback. Anything else is a bug: its traceback goes to a crash
+log and the user gets one line naming it (exit 70). Textual is imported
+inside `open` only, so `annotate` and `lookup` start fast.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
 from reader import __version__
-from reader.article import Article, displayable, read_article
-from reader.errors import ReaderError
+from reader.characters import UNSAFE_IN_LINE
+from reader.errors import ArticleError, ContextError, ReaderError
+from reader.export.safe import one_line
+from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_article
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES
-from reader.knowledge.store import Store
+from reader.knowledge.store import MAX_QUERY, Store
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
 
 
 class CLIError(click.ClickException):
-    """A ReaderError as click reports it: one `Error:` line and its own exit status."""
+    """A ReaderError as click reports it: one sanitised `Error:` line and its own exit status."""
 
     def __init__(self, error: ReaderError) -> None:
-        super().__init__(str(error))
+        super().__init__(one_line(str(error)))
         self.exit_code = error.exit_code
 
 
-def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+class ReaderGroup(click.Group):
+    """Turns every error of every subcommand into one line and an exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except ReaderError as error:
             for line in error.details:
-                click.echo(line, err=True)
+                click.echo(one_line(line), err=True)
             raise CLIError(error) from None
-    return wrapper
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # `reader annotate x | head`: the reader stopped listening, which is not an error.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
+        except Exception as error:
+            from reader.crash import crash
+
+            raise CLIError(crash(error)) from None
+
+
+def note(message: str) -> None:
+    click.echo(f"Note: {one_line(message)}", err=True)
 
 
 def context_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,20 +70,34 @@ def context_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Context database (default: ./context.db beside ./context/, "
                              "else the one shipped with reader). Env: READER_DB.")(func)
     return click.option("--context", "context", type=click.Path(file_okay=False), default=None,
-                        help="Folder of context YAML (default: ./context if present). "
-                             "Env: READER_CONTEXT.")(func)
+                        help="Folder of context YAML, rebuilt into its context.db when it changes "
+                             "(default: ./context where ./context.db sits beside it). Env: READER_CONTEXT.")(func)
 
 
-def load(path: str | None, context: str | None, db: str | None) -> tuple[Article, Store]:
-    """Read the article and open the database before anything is drawn."""
-    article = read_article(path if path else SAMPLE)
+def article_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--max-size", "max_size", default=None, envvar="READER_MAX_SIZE", metavar="SIZE",
+                        help=f"Refuse articles larger than this (default: {DEFAULT_MAX_BYTES // 1024**2}M). "
+                             "Env: READER_MAX_SIZE.")(func)
+
+
+def open_context(context: str | None, db: str | None) -> tuple[Store, str | None]:
+    return locations.open_store(locations.find(context, db))
+
+
+def load(path: str | None, context: str | None, db: str | None, max_size: str | None,
+         ) -> tuple[Article, Store, list[str]]:
+    """Read the article and open the database before anything is drawn; the notes are the store's."""
+    limit = parse_size(max_size) if max_size else DEFAULT_MAX_BYTES
+    article = read_article(path if path else SAMPLE, max_bytes=limit)
     if article.note:
-        click.echo(f"Note: {article.path}: {article.note}", err=True)
-    store = locations.open_store(locations.find(context, db))
-    return article, store
+        note(f"{article.name}: {article.note}")
+    store, why = open_context(context, db)
+    if why:
+        note(why)
+    return article, store, [why] if why else []
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reader")
 def cli() -> None:
     """Read articles in the terminal with inline historical context.
@@ -73,80 +108,106 @@ def cli() -> None:
 
 
 @cli.command("open")
-@click.argument("file", required=False, type=click.Path(dir_okay=True))
+@click.argument("file", required=False)
+@article_options
 @context_options
-@reports_errors
-def open_command(file: str | None, context: str | None, db: str | None) -> None:
-    """Open FILE in the reader; without FILE, the bundled sample article."""
-    article, store = load(file, context, db)
+def open_command(file: str | None, max_size: str | None, context: str | None, db: str | None) -> None:
+    """Open FILE in the reader (- for standard input); without FILE, the bundled sample article."""
+    article, store, notes = load(file, context, db, max_size)
+    if file == "-":
+        _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    ReaderApp(article, store).run()
+    app = ReaderApp(article, store, notes=notes)
+    app.run()
+    if app.crash is not None:
+        raise app.crash
+
+
+def _keys_from_terminal() -> None:
+    """After reading the article from a pipe, take the keys from the terminal instead."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ArticleError("no terminal to read keys from",
+                           "run 'reader open' in a terminal, or use 'reader annotate -' in a pipe") from None
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
+def _json(data: object) -> str:
+    """JSON with every control or invisible character escaped, so it is safe on a terminal too."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+
+    def escape(match: Any) -> str:
+        return json.dumps(match.group())[1:-1] if ord(match.group()) > 0xFFFF else f"\\u{ord(match.group()):04x}"
+
+    return UNSAFE_IN_LINE.sub(lambda m: escape(m) if m.group() not in "\n" else m.group(), text)
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the mentions with offsets, for scripts; text: the article with highlights.")
+@article_options
 @context_options
-@reports_errors
-def annotate(file: str, fmt: str, context: str | None, db: str | None) -> None:
-    """Print the mentions of known entries in FILE.
+def annotate(file: str, fmt: str, max_size: str | None, context: str | None, db: str | None) -> None:
+    """Print the mentions of known entries in FILE (- for standard input).
 
     Offsets are Python str offsets into the file's text as decoded, with
     newlines normalised to \\n.
     """
     from reader.linking.mentions import annotate as find_mentions
 
-    article, store = load(file, context, db)
+    article, store, _ = load(file, context, db, max_size)
     mentions = find_mentions(article.text, store)
-    names = store.names({m.entry_id for m in mentions})
+    refs = store.refs({m.entry_id for m in mentions})
     if fmt == "json":
-        wiki = {eid: store.entry(eid).wikipedia for eid in names}
+        wiki = {eid: entry.wikipedia for eid in refs if (entry := store.entry(eid)) is not None}
         out = {"mentions": [{
             "start": m.start, "end": m.end, "text": m.text,
-            "entry": {"id": m.entry_id, "title": names[m.entry_id][0],
-                      "type": names[m.entry_id][1], "wikipedia": wiki[m.entry_id]},
+            "entry": {"id": m.entry_id, "title": refs[m.entry_id].name,
+                      "type": refs[m.entry_id].type, "wikipedia": wiki.get(m.entry_id)},
         } for m in mentions]}
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(_json(out))
         return
     from rich.console import Console
-    from rich.text import Text
 
-    from reader.card import TYPE_STYLES
+    from reader.export.text import article_text
 
-    text = Text(displayable(article.text))
-    for m in mentions:
-        text.stylize(TYPE_STYLES.get(names[m.entry_id][1], "bold"), m.start, m.end)
-    Console(highlight=False).print(text)
+    types = {eid: ref.type for eid, ref in refs.items()}
+    Console(highlight=False).print(article_text(article.text, mentions, types))
 
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @context_options
-@reports_errors
 def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
     """Print the context card of the entry that best matches QUERY."""
     from rich.console import Console
 
-    from reader.card import card
+    from reader.export.text import card_renderable
+    from reader.knowledge.card import card
 
-    store = locations.open_store(locations.find(context, db))
     text = " ".join(query)
+    if len(text) > MAX_QUERY:
+        raise ReaderError(f"the query is {len(text)} characters long",
+                          f"look up a name or phrase of at most {MAX_QUERY} characters")
+    store, why = open_context(context, db)
+    if why:
+        note(why)
     found = store.search(text)
-    if not found:
+    entry = store.entry(found[0]) if found else None
+    if entry is None:
         raise ReaderError(f"nothing in the context matches {text!r}",
                           "try another spelling, or list names with 'reader context stats'")
-    entry = store.entry(found[0])
-    assert entry is not None
-    related = [(name, kind) for _, name, kind in store.related(entry)]
-    Console(highlight=False).print(card(entry, related))
-    if len(found) > 1:
-        others = store.names(found[1:6])
-        click.echo("\nAlso matching: " + ", ".join(others[i][0] for i in found[1:6] if i in others))
+    Console(highlight=False).print(card_renderable(card(entry, store.related(entry))))
+    others = store.refs(found[1:6])
+    if others:
+        click.echo("\nAlso matching: " + one_line(", ".join(others[i].name for i in found[1:6] if i in others)))
 
 
-@cli.group()
+@cli.group(cls=ReaderGroup)
 def context() -> None:
     """Maintain the context: validate the YAML and build context.db."""
 
@@ -167,7 +228,6 @@ def context_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @context.command()
 @context_dir_option
-@reports_errors
 def check(context_dir: str | None) -> None:
     """Validate every entry without building.
 
@@ -178,62 +238,64 @@ def check(context_dir: str | None) -> None:
 
     result = corpus.load(context_folder(context_dir))
     for problem in result.problems:
-        click.echo(str(problem), err=True)
-    click.echo(f"{len(result.entries)} entries, {len(result.errors)} error(s), "
-               f"{len(result.warnings)} warning(s)", err=True)
+        click.echo(one_line(str(problem)), err=True)
+    summary = (f"{len(result.entries)} entries, {len(result.errors)} error(s), "
+               f"{len(result.warnings)} warning(s)")
     if result.errors:
-        sys.exit(1)
+        raise ContextError(summary, "fix the errors above, then check again")
+    click.echo(summary, err=True)
 
 
 @context.command("build")
 @context_options
-@reports_errors
 def build_command(context: str | None, db: str | None) -> None:
     """Validate the YAML and build context.db.
 
-    The new database replaces the old one only if the whole build succeeds.
+    The new database replaces the old one only if the whole build succeeds;
+    a build that would change nothing leaves the file as it was.
     """
     from reader.knowledge.build import build
 
     result = build(context_folder(context), locations.find(context, db, maintaining=True).db)
-    click.echo(f"Built {result.db_path} from {result.entries} entries and {result.aliases} alias forms "
-               f"in {result.seconds:.2f} s ({result.warnings} warning(s); see 'reader context check').")
+    if not result.changed:
+        click.echo(one_line(f"{result.db_path} is up to date ({result.entries} entries); nothing to build."))
+        return
+    click.echo(one_line(f"Built {result.db_path} from {result.entries} entries and {result.aliases} alias forms "
+                        f"in {result.seconds:.2f} s ({result.warnings} warning(s); see 'reader context check')."))
 
 
 @context.command("new")
 @click.argument("name")
 @click.option("--type", "kind", type=click.Choice(list(TYPES)), required=True, help="The entry's type.")
 @context_dir_option
-@reports_errors
 def new(name: str, kind: str, context_dir: str | None) -> None:
     """Write a stub entry for NAME at context/<type>/<id>.yaml, every field ready to fill in."""
     from reader.knowledge.stub import write_stub
 
     path = write_stub(context_folder(context_dir), name, kind)
-    click.echo(f"Wrote {path}: fill in every field, then run 'reader context check'.")
+    click.echo(one_line(f"Wrote {path}: fill in every field, then run 'reader context check'."))
 
 
 @context.command()
-@click.argument("file", type=click.Path(dir_okay=True))
-@click.option("--limit", type=int, default=None, help="Show at most this many names.")
+@click.argument("file")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many names.")
+@article_options
 @context_options
-@reports_errors
-def missing(file: str, limit: int | None, context: str | None, db: str | None) -> None:
+def missing(file: str, limit: int | None, max_size: str | None, context: str | None, db: str | None) -> None:
     """List the capitalised names in FILE that no entry covers, most frequent first."""
     from reader.linking.mentions import annotate as find_mentions
     from reader.linking.missing import uncovered
 
-    article, store = load(file, context, db)
+    article, store, _ = load(file, context, db, max_size)
     names = uncovered(article.text, find_mentions(article.text, store), limit=limit)
     for name, count in names:
-        click.echo(f"{count:5}  {displayable(name)}")
+        click.echo(f"{count:5}  {one_line(name)}")
     if not names:
         click.echo("Every capitalised name in the article is covered.", err=True)
 
 
 @context.command()
 @context_dir_option
-@reports_errors
 def stats(context_dir: str | None) -> None:
     """Count entries by type, and list the entries with the fewest aliases, sources or related links."""
     from reader.knowledge import corpus
@@ -249,7 +311,7 @@ def stats(context_dir: str | None) -> None:
     for measure, rows in result.thinnest.items():
         click.echo(f"\nFewest {measure}:")
         for entry_id, count in rows:
-            click.echo(f"  {count:3}  {entry_id}")
+            click.echo(f"  {count:3}  {one_line(entry_id)}")
 
 
 def main() -> None:

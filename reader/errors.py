@@ -1,8 +1,8 @@
 """Errors the user can fix, each carrying what went wrong and how to fix it.
 
-The knowledge, linking and article modules raise these and never print; the
-CLI turns them into one `Error:` line and an exit status, so bad input never
-shows a traceback.
+The knowledge, linking and formats modules raise these and never print; the
+click group in `cli.py` turns them into one `Error:` line and an exit status,
+so bad input never shows a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 class ReaderError(Exception):
     """A problem with the user's input or setup, not a bug in the reader."""
 
+    #: Bad input (a file, an option, a database) exits 2, as click's usage errors do.
     exit_code = 2
 
     def __init__(self, message: str, fix: str = "", details: tuple[str, ...] = ()) -> None:
@@ -25,14 +26,25 @@ class ReaderError(Exception):
 
 
 class ArticleError(ReaderError):
-    """The article file cannot be read as text."""
+    """The article cannot be read as text."""
 
 
 class DatabaseError(ReaderError):
-    """The context database is missing, unreadable or from another schema."""
+    """The context database is missing, damaged or from another version of the reader."""
 
 
 class ContextError(ReaderError):
-    """The context YAML has problems; the build refused to replace the database."""
+    """The context YAML has problems, so it was not built; validation failures exit 1."""
 
     exit_code = 1
+
+
+class BuildError(ReaderError):
+    """The build could not write the database (a full disk, another build); the old one is intact."""
+
+
+class Crash(ReaderError):
+    """A bug in the reader: one line naming the crash log that holds the traceback."""
+
+    #: EX_SOFTWARE from sysexits.h: an internal error, not the user's input.
+    exit_code = 70

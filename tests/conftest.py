@@ -48,3 +48,11 @@ def write_entry(context_dir: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A short article with Windows line ends and curly quotes."""
+    path = tmp_path / "article.txt"
+    path.write_text("Lech Wałęsa led Solidarity.\r\nPoland’s NATO allies met in Munich.\n", encoding="utf-8")
+    return path

@@ -30,13 +30,6 @@ def run(db_path: Path, context_dir: Path):
     return invoke
 
 
-@pytest.fixture
-def article(tmp_path: Path) -> Path:
-    path = tmp_path / "article.txt"
-    path.write_text("Lech Wałęsa led Solidarity.\r\nPoland’s NATO allies met in Munich.\n", encoding="utf-8")
-    return path
-
-
 def test_version_and_help(run) -> None:
     assert run("--version").output.strip() == f"reader, version {__version__}"
     result = run("--help")
@@ -89,7 +82,7 @@ def test_lookup_prints_the_card(run) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["annotate", "/no/such/file.txt"], "Error: no such file: /no/such/file.txt; check the path and try again"),
-    (["annotate", "/tmp"], "Error: /tmp is a directory; give the path of a text file inside it"),
+    (["annotate", "/tmp"], "Error: /tmp is a directory, not a file; give the path of a text file inside it"),
     (["lookup", "zzyzx"], "Error: nothing in the context matches 'zzyzx'"),
 ])
 def test_errors_are_one_line_with_status_2(run, args: list[str], message: str) -> None:
@@ -127,7 +120,7 @@ def test_a_missing_or_corrupt_database_is_an_error(run, tmp_path: Path, article:
 
 def test_context_check_reports_errors_with_status_1(run, write_entry) -> None:
     assert run("context", "check").exit_code == 0
-    write_entry("place", "atlantis", "name: Atlantis\ntype: place\nsummary: Sunk.\n")
+    write_entry("place", "atlantis", "name: Atlantis\ntype: place\nsummary: " + "Sunk " * 40 + "\n")
     result = run("context", "check")
     assert result.exit_code == 1
     assert "context/place/atlantis.yaml:3: summary has 1 sentence(s); write 2 to 5 factual sentences" in result.stderr
@@ -144,7 +137,14 @@ def test_context_build_refuses_bad_yaml_and_keeps_the_database(run, write_entry,
     assert db_path.read_bytes() == before
 
 
-def test_context_build_reports_what_it_built(run) -> None:
+def test_context_build_reports_what_it_built(run, db_path: Path, context_dir: Path) -> None:
+    before = db_path.read_bytes()
+    result = run("context", "build")
+    assert result.exit_code == 0
+    assert re.match(r".*context\.db is up to date \(9 entries\); nothing to build\.$", result.stdout)
+    assert db_path.read_bytes() == before, "a build that changes nothing must leave the file as it was"
+    poland = context_dir / "place" / "poland.yaml"
+    poland.write_text(poland.read_text().replace("Country", "State"))
     result = run("context", "build")
     assert result.exit_code == 0
     assert re.match(r"Built .*context\.db from 9 entries", result.stdout)

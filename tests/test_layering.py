@@ -34,7 +34,7 @@ def test_linking_does_not_know_the_store() -> None:
 
 
 def test_reading_and_annotating_load_no_ui_at_run_time() -> None:
-    code = ("import sys, reader.linking.mentions, reader.knowledge.locations, reader.article;"
+    code = ("import sys, reader.linking.mentions, reader.knowledge.locations, reader.formats.text, reader.export.safe;"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click', 'sqlite_utils')"
             " or m.startswith('reader.ui')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -1,27 +1,41 @@
-"""Build `context.db` from `context/`, atomically.
+"""Build `context.db` from `context/`, atomically, one build at a time.
 
 The database is written to a temporary file beside the target and renamed
 over it only when every step succeeded, so a failed build (bad YAML, a full
-disk, Ctrl-C) leaves the previous database exactly as it was.
+disk, Ctrl-C, a kill) leaves the previous database exactly as it was. A build
+that would change nothing leaves the file untouched, byte for byte, so a
+no-op build never churns a binary in git.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
+import errno
 import json
 import os
+import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from reader.errors import ContextError
+from reader.errors import BuildError, ContextError, DatabaseError
 from reader.knowledge import corpus as corpus_mod
 from reader.knowledge.model import SCHEMA_VERSION, Entry
-from reader.linking.aliases import records_for
-from reader.linking.normalize import KEY_SEPARATOR
+from reader.knowledge.store import Store
+from reader.linking.index import INDEX_VERSION, key_of, records_for
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no flock; builds there are not locked
+    fcntl = None  # type: ignore[assignment]
+
+#: How long a build waits for another one to finish before giving up, in seconds.
+LOCK_PATIENCE = 60.0
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -30,28 +44,36 @@ class BuildResult:
     aliases: int
     seconds: float
     warnings: int
+    #: False when the database already held exactly this build and was left alone.
+    changed: bool = True
 
 
 def _alias_rows(entry: Entry) -> list[dict]:
+    """The match index rows of one entry: folded keys, made by linking's index."""
     rows = []
     names = [(entry.name, (), False)] + [(a.text, a.when, False) for a in entry.aliases]
     names += [(phrase, (), True) for phrase in entry.exclude]
     seen = set()
     for text, when, blocking in names:
         for record in records_for(text, entry.id, when, blocks=blocking):
-            key = KEY_SEPARATOR.join(record.tokens)
+            key = key_of(record.tokens)
             if (key, record.when, blocking) in seen:
                 continue
             seen.add((key, record.when, blocking))
             rows.append({
-                "entry_id": entry.id, "alias": text, "key": key, "first": record.tokens[0],
+                "entry_id": entry.id, "key": key, "first": record.tokens[0],
                 "cues": json.dumps(record.when) if record.when else None, "blocks": int(blocking),
             })
     return rows
 
 
 def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
-    """Write every table into a new database at `path`; returns the alias row count."""
+    """Write every table into a new database at `path`; returns the alias row count.
+
+    What the maintainer wrote (names, aliases with their cue words, excluded
+    phrases) is stored as written, for display; the folded keys that matching
+    looks up are stored apart, in `aliases`.
+    """
     db = sqlite_utils.Database(path)
     # The file is private until it is renamed into place, so per-statement
     # durability buys nothing; it is flushed to disk once, before the rename.
@@ -68,7 +90,13 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     alias_rows = [row for e in entries for row in _alias_rows(e)]
     db["aliases"].insert_all(alias_rows, foreign_keys=[("entry_id", "entries", "id")])
     db["aliases"].create_index(["first"])
+    db["aliases"].create_index(["entry_id"])
     children = {
+        "written_aliases": ({"entry_id": e.id, "position": i, "alias": a.text,
+                             "cues": json.dumps(a.when, ensure_ascii=False) if a.when else None}
+                            for e in entries for i, a in enumerate(e.aliases)),
+        "excludes": ({"entry_id": e.id, "position": i, "phrase": phrase}
+                     for e in entries for i, phrase in enumerate(e.exclude)),
         "roles": ({"entry_id": e.id, "position": i, "title": r.title, "start": r.start, "end": r.end}
                   for e in entries for i, r in enumerate(e.roles)),
         "related": ({"entry_id": e.id, "position": i, "related_id": rid}
@@ -76,7 +104,8 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
         "sources": ({"entry_id": e.id, "position": i, "title": s.title, "url": s.url}
                     for e in entries for i, s in enumerate(e.sources)),
     }
-    columns = {"roles": {"title": str, "start": str, "end": str}, "related": {"related_id": str},
+    columns = {"written_aliases": {"alias": str, "cues": str}, "excludes": {"phrase": str},
+               "roles": {"title": str, "start": str, "end": str}, "related": {"related_id": str},
                "sources": {"title": str, "url": str}}
     for table, rows in children.items():
         db[table].create({"entry_id": str, "position": int, **columns[table]})
@@ -85,8 +114,8 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     db["entries"].enable_fts(["name", "names", "summary"], tokenize="unicode61 remove_diacritics 2")
     db["meta"].insert_all([
         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+        {"key": "index_version", "value": str(INDEX_VERSION)},
         {"key": "digest", "value": source_digest},
-        {"key": "built_at", "value": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
         {"key": "entries", "value": str(len(entries))},
     ], pk="key")
     db.conn.commit()
@@ -94,7 +123,60 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     return len(alias_rows)
 
 
-def build(context_dir: Path, db_path: Path) -> BuildResult:
+@contextlib.contextmanager
+def build_lock(folder: Path, patience: float = LOCK_PATIENCE) -> Iterator[None]:
+    """Hold the folder's build lock: a second build waits for the first, then gives up.
+
+    The lock is on the folder itself, so it leaves no file behind, and the
+    kernel releases it when a build is killed.
+    """
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BuildError(f"another build of the context database in {folder} is running",
+                                     "wait for it to finish, then build again") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
+def is_current(db_path: Path, source_digest: str) -> bool:
+    """True when `db_path` is an intact database of exactly these sources and this reader."""
+    try:
+        store = Store(db_path)
+    except DatabaseError:
+        return False
+    try:
+        return store.digest == source_digest and store.intact()
+    finally:
+        store.close()
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """Temporary files of a build that was killed before it could clean up."""
+    for leftover in db_path.parent.glob(f"{db_path.name}.tmp*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _write_failed(db_path: Path, exc: BaseException) -> BuildError:
+    full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) \
+        or "full" in str(exc) or "disk I/O" in str(exc)
+    reason = "the disk is full" if full else (getattr(exc, "strerror", None) or str(exc))
+    return BuildError(f"could not write {db_path.name}: {reason}; the old database is unchanged",
+                      "free some space and build again" if full else "check the folder, then build again")
+
+
+def build(context_dir: Path, db_path: Path, *, patience: float = LOCK_PATIENCE) -> BuildResult:
     """Validate `context_dir` and replace `db_path` with a fresh build, or raise ContextError."""
     started = time.perf_counter()
     if not context_dir.is_dir():
@@ -110,21 +192,42 @@ def build(context_dir: Path, db_path: Path) -> BuildResult:
     if not corpus.entries:
         raise ContextError(f"no entries under {context_dir}", "add context/<type>/<id>.yaml files")
     db_path = db_path.resolve()
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{db_path.name}.tmp", dir=db_path.parent)
-    except OSError as exc:
-        raise ContextError(f"cannot write beside {db_path}: {exc.strerror}",
-                           "pass --db PATH in a folder you can write to") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()
-        aliases = write_database(tmp, corpus.entries, corpus.digest)
-        with open(tmp, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    if not db_path.parent.is_dir():
+        raise BuildError(f"no folder {db_path.parent} to build {db_path.name} in", "create it or pass --db PATH")
+    with build_lock(db_path.parent, patience):
+        _remove_leftovers(db_path)
+        if is_current(db_path, corpus.digest):
+            return BuildResult(db_path, len(corpus.entries), 0, time.perf_counter() - started,
+                               len(corpus.warnings), changed=False)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f"{db_path.name}.tmp", dir=db_path.parent)
+        except OSError as exc:
+            raise BuildError(f"cannot write beside {db_path}: {exc.strerror}",
+                             "pass --db PATH in a folder you can write to") from None
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()
+            aliases = write_database(tmp, corpus.entries, corpus.digest)
+            with open(tmp, "rb+") as written:
+                os.fsync(written.fileno())
+            os.replace(tmp, db_path)
+            _sync_folder(db_path.parent)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise _write_failed(db_path, exc) from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     return BuildResult(db_path, len(corpus.entries), aliases,
                        time.perf_counter() - started, len(corpus.warnings))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable: a crash after it cannot bring back the old file."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

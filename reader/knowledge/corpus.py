@@ -12,9 +12,12 @@ from pathlib import Path
 
 from reader.knowledge import dates
 from reader.knowledge.model import Entry
-from reader.knowledge.schema import Lines, Problem, validate_document
-from reader.knowledge.sources import digest_of, source_files
-from reader.linking.normalize import alias_keys, fold_tokens
+from reader.knowledge.problems import Problem
+from reader.knowledge.schema import validate_document
+from reader.knowledge.sources import digest_of, read_sources
+from reader.knowledge.yaml_tree import Tree
+from reader.linking.index import alias_keys
+from reader.linking.normalize import fold_tokens
 
 
 @dataclass
@@ -25,7 +28,7 @@ class Corpus:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: The line of every field of every entry, by entry id, for problems found across files.
-    lines: dict[str, Lines] = field(default_factory=dict)
+    lines: dict[str, Tree] = field(default_factory=dict)
     #: The digest of the files as they were read, as `sources.digest` would compute it.
     digest: str = ""
 
@@ -50,16 +53,20 @@ def load(root: Path) -> Corpus:
             corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored: it is not in a type folder",
                                            "move it to context/<type>/", "warning"))
     read: list[tuple[str, bytes]] = []
-    for path in source_files(root):
-        data = path.read_bytes()
-        read.append((path.relative_to(root).as_posix(), data))
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            corpus.problems.append(Problem(str(path.relative_to(root.parent)), 1,
-                                           "file is not UTF-8", "save it as UTF-8"))
+    for source in read_sources(root):
+        shown = str(source.path.relative_to(root.parent))
+        if source.data is None:
+            message, fix = source.problem or ("cannot be read", "check the file")
+            corpus.problems.append(Problem(shown, 1, f"{source.path.name} {message}", fix))
             continue
-        entry, problems, lines = validate_document(path, text, root)
+        read.append((source.relative, source.data))
+        try:
+            text = source.data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = source.data.count(b"\n", 0, exc.start) + 1
+            corpus.problems.append(Problem(shown, line, "file is not UTF-8", "save it as UTF-8"))
+            continue
+        entry, problems, lines = validate_document(source.path, text, root)
         corpus.problems.extend(problems)
         if entry is not None:
             corpus.entries.append(entry)
@@ -90,10 +97,10 @@ def _check_related(corpus: Corpus) -> None:
         lines = corpus.lines[entry.id]
         for i, rid in enumerate(entry.related):
             if rid == entry.id:
-                corpus.problems.append(Problem(entry.path, lines.of("related", i),
+                corpus.problems.append(Problem(entry.path, lines.line("related", i),
                                                "an entry is related to itself", f"remove {rid!r} from related"))
             elif rid not in ids:
-                corpus.problems.append(Problem(entry.path, lines.of("related", i),
+                corpus.problems.append(Problem(entry.path, lines.line("related", i),
                                                f"related id {rid!r} does not exist",
                                                "fix the id or write that entry (reader context new)"))
 
@@ -109,12 +116,12 @@ def _check_aliases(corpus: Corpus) -> None:
                 if key not in seen_keys:
                     seen_keys.add(key)
                     owners[key].append((entry, text, cued, index))
-    for key, claims in owners.items():
+    for claims in owners.values():
         if len(claims) < 2 or any(cued for _, _, cued, _ in claims):
             continue
         for entry, text, _, index in claims:
             others = ", ".join(f"{e.id} ({e.path})" for e, _, _, _ in claims if e is not entry)
-            line = corpus.lines[entry.id].of("aliases" if index is not None else "name", index)
+            line = corpus.lines[entry.id].line("aliases" if index is not None else "name", index)
             corpus.problems.append(Problem(
                 entry.path, line, f"{text!r} is also a name of {others}",
                 "give the alias a 'when' list of words that tell the entries apart, or remove it",
@@ -129,7 +136,7 @@ def _check_roles(corpus: Corpus) -> None:
             for b in entry.roles[i + 1:]:
                 if a.title == b.title and a.start and b.start and dates.overlaps((a.start, a.end), (b.start, b.end)):
                     corpus.problems.append(Problem(
-                        entry.path, lines.of("roles", i),
+                        entry.path, lines.line("roles", i),
                         f"role {a.title!r} is listed twice with overlapping dates",
                         "merge the two terms or correct their dates"))
 
@@ -142,7 +149,7 @@ def _check_excludes(corpus: Corpus) -> None:
             tokens = fold_tokens(phrase)
             if not any(_contains(tokens, name) for name in names if name):
                 corpus.problems.append(Problem(
-                    entry.path, corpus.lines[entry.id].of("exclude", i),
+                    entry.path, corpus.lines[entry.id].line("exclude", i),
                     f"excluded phrase {phrase!r} contains none of this entry's names", "remove it", "warning"))
 
 

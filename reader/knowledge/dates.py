@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_PARTIAL = re.compile(r"^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 MONTHS = (
     "January February March April May June July August "
@@ -17,36 +17,49 @@ MONTHS = (
 ).split()
 
 
+def _days_in(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar, for any year (BC too)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def parse(value: str) -> tuple[int, ...]:
-    """Return (year,), (year, month) or (year, month, day); ValueError if invalid."""
+    """Return (year,), (year, month) or (year, month, day); ValueError if invalid.
+
+    The one parser every date goes through: the check calls it, so nothing it
+    accepts can fail later in a card. Years before the common era are negative
+    (`-44` is 44 BC); there is no year 0.
+    """
     m = _PARTIAL.match(value)
     if not m:
         raise ValueError(f"{value!r} is not a date like 1945, 1945-02 or 1945-02-04")
-    year, month, day = m.groups()
-    parts = [int(year)]
+    sign, year_text, month, day = m.groups()
+    year = -int(year_text) if sign else int(year_text)
+    if year == 0:
+        raise ValueError(f"{value!r} is year 0, which the calendar does not have (1 BC is -1)")
+    parts = [year]
     if month:
         if not 1 <= int(month) <= 12:
             raise ValueError(f"{value!r} has no month {month}")
         parts.append(int(month))
     if day:
-        try:
-            dt.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValueError(f"{value!r} is not a day of the calendar") from None
+        if not 1 <= int(day) <= _days_in(year, int(month)):
+            raise ValueError(f"{value!r} is not a day of the calendar")
         parts.append(int(day))
     return tuple(parts)
 
 
 def normalise(value: object) -> str:
-    """Turn what YAML produced (int, date or str) into the canonical string."""
+    """Turn what YAML produced (int, date or str) into the canonical string, checked by `parse`."""
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date")
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
+        value = value.isoformat()
+    if isinstance(value, int):
+        value = str(value)
     if isinstance(value, str):
         parse(value.strip())
         return value.strip()

@@ -1,8 +1,9 @@
 """Where the context YAML and the database are, for every command alike.
 
-Order: explicit options, then READER_CONTEXT / READER_DB, then a `context/`
-folder in the current directory (a maintainer at the repository root) with
-`context.db` beside it, else the database shipped inside the package.
+Order: explicit options, then READER_CONTEXT / READER_DB, then, for reading,
+a `context/` folder in the current directory only where `context.db` sits
+beside it (a maintainer's checkout), else the database shipped inside the
+package. A stray `context/` folder elsewhere is never read or built from.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from reader.errors import DatabaseError
+from reader.errors import BuildError, ContextError, DatabaseError, ReaderError
 from reader.knowledge.sources import digest
 from reader.knowledge.store import Store
 
@@ -20,7 +21,7 @@ from reader.knowledge.store import Store
 @dataclass(frozen=True)
 class Locations:
     db: Path
-    #: The YAML the database is built from; None when only a shipped database is at hand.
+    #: The YAML the database is rebuilt from when it changes; None: read the database as it is.
     context: Path | None
 
 
@@ -41,34 +42,49 @@ def find(context: str | os.PathLike[str] | None = None,
          db: str | os.PathLike[str] | None = None, *, maintaining: bool = False) -> Locations:
     """Where the YAML and the database are for one command.
 
-    A reader who names a database (`--db`) reads that file as it is; only a
-    maintainer's command (`maintaining`) pairs it with ./context by default.
+    A maintainer's command (`maintaining`) works on ./context by default. A
+    reader's command uses ./context only beside ./context.db, and a reader who
+    names a database (`--db`) reads that file as it is.
     """
     context_path = _explicit(context, "READER_CONTEXT")
     db_path = _explicit(db, "READER_DB")
-    if context_path is None and Path("context").is_dir() and (db_path is None or maintaining):
-        context_path = Path("context")
+    here = Path("context")
+    beside_its_database = db_path is None and Path("context.db").is_file()
+    if context_path is None and here.is_dir() and (maintaining or beside_its_database):
+        context_path = here
     if db_path is None:
         db_path = context_path.resolve().parent / "context.db" if context_path else shipped_database()
     return Locations(db=db_path, context=context_path)
 
 
-def open_store(locations: Locations) -> Store:
+def open_store(locations: Locations) -> tuple[Store, str | None]:
     """Open the database read-only, first rebuilding it if its YAML has changed.
 
-    A maintainer edits YAML and sees the change at the next `reader open`; the
-    rebuild writes a new file and renames it, so the store only ever reads.
+    Returns the store and, when the YAML changed but could not be built (it
+    has errors, or its folder cannot be written), one line saying why the
+    last good database is read instead. A maintainer mid-edit can still read.
     """
-    if locations.context is not None and locations.context.is_dir():
-        try:
-            store: Store | None = Store(locations.db)
-        except DatabaseError:  # missing, corrupt or old: the YAML is at hand, so rebuild
-            store = None
-        if store is not None and store.digest == digest(locations.context):
-            return store
-        if store is not None:
-            store.close()
-        from reader.knowledge.build import build  # sqlite-utils is needed only to write
+    if locations.context is None:
+        return Store(locations.db), None
+    if not locations.context.is_dir():
+        raise ReaderError(f"no context folder at {locations.context}",
+                          "pass --context DIR, or unset READER_CONTEXT")
+    try:
+        store: Store | None = Store(locations.db)
+    except DatabaseError:  # missing, damaged or from another version: the YAML is at hand, so rebuild
+        store = None
+    if store is not None and store.digest == digest(locations.context):
+        return store, None
+    from reader.knowledge.build import build  # sqlite-utils is needed only to write
 
+    try:
         build(locations.context, locations.db)
-    return Store(locations.db)
+    except (ContextError, BuildError) as exc:
+        if store is None:
+            raise
+        why = f"{locations.context} has {len(exc.details)} error(s)" if exc.details else exc.message
+        fix = "run 'reader context check'" if isinstance(exc, ContextError) else "see 'reader context build'"
+        return store, f"{why}, so {locations.db.name} was not rebuilt; reading the last good build ({fix})"
+    if store is not None:
+        store.close()
+    return Store(locations.db), None

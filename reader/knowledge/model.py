@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The shape of context.db's tables; bumped when they change, and the store refuses others.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
 
@@ -20,6 +20,8 @@ class Alias:
 
 @dataclass(frozen=True)
 class Role:
+    """An office held, with its dates as written (partial ISO dates)."""
+
     title: str
     start: str | None = None
     end: str | None = None
@@ -27,6 +29,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Source:
+    """Where the facts come from; the URL has passed `urls.web_url`."""
+
     title: str
     url: str
 
@@ -50,3 +54,14 @@ class Entry:
     #: (`South America` for the United States): never highlighted as this entry.
     exclude: tuple[str, ...] = ()
     path: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """Another entry named from this one (a related entry, a highlight): enough to list it."""
+
+    id: str
+    name: str
+    type: str
+    start: str | None = None
+    end: str | None = None

@@ -1,20 +1,26 @@
 """Validate context YAML files into Entries, collecting every problem with its line.
 
 A maintainer fixing a corpus wants the whole list at once, each problem as
-`path:line: what is wrong; how to fix it`, not the first exception.
+`path:line: what is wrong; how to fix it`, not the first exception. The check
+never raises: any YAML shape, any value in any field, becomes problem lines.
+Lengths are checked before any scan of the text, and every scan is linear.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from reader.characters import UNSAFE_IN_LINE
 from reader.knowledge import dates
 from reader.knowledge.model import TYPES, Alias, Entry, Role, Source
+from reader.knowledge.problems import Problem
+from reader.knowledge.urls import MAX_URL, web_url
+from reader.knowledge.yaml_tree import Tree, Unquoted, read_tree
+from reader.linking.index import alias_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = {
@@ -27,6 +33,10 @@ DATED = {"person": "a birth date", "event": "its first day", "work": "its public
 SUMMARY_SENTENCES = (2, 5)
 #: A card's summary: long enough to say what, when and why; short enough to read beside the text.
 SUMMARY_CHARS = (150, 900)
+#: Longest name, alias, title or other one-line text field.
+MAX_LINE = 300
+#: Most items in any list field: far more than any entry needs.
+MAX_ITEMS = 200
 
 # A full stop ends a sentence unless it closes an initial (`H.`) or a title (`Dr.`);
 # after `U.S.` or `Jr.` it ends one only when a usual sentence opener follows.
@@ -34,6 +44,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?([A-Z0-9]
 _NEVER_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Adm|Sgt|Capt|Gov|Sen|Rep|Rev|Pres|No|Nos|Mt|Ft|vs|c|ca|approx))\.$")
 _MAYBE_END = re.compile(r"(?:U\.S|U\.K|U\.N|D\.C|E\.U|Jr|Sr|Inc|Ltd|Co|etc)\.$")
+#: How far back from a full stop the abbreviation rules look: longer than any abbreviation.
+_LOOK_BACK = 16
 #: `co- founded`: a folded line break after a hyphen (`pre- and post-war` is fine).
 _BROKEN_WORD = re.compile(r"\b\w+- (?!and\b|or\b|to\b)\w+")
 _OPENERS = frozenset(
@@ -41,27 +53,12 @@ _OPENERS = frozenset(
     "She The Their These They This Under When While With".split())
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One validation finding; warnings do not fail a check or a build."""
-
-    path: str
-    line: int
-    message: str
-    fix: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        label = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}: {label}{self.message}; {self.fix}"
-
-
 def count_sentences(text: str) -> int:
-    """Count sentences without being fooled by `George H. W. Bush` or `U.S.`."""
+    """Count sentences without being fooled by `George H. W. Bush` or `U.S.`; linear in the text."""
     text = text.strip()
     count = 1
     for m in _SENTENCE_END.finditer(text):
-        before = text[: m.start()].rstrip("\"'”’)")
+        before = text[max(0, m.start() - _LOOK_BACK): m.start()].rstrip("\"'”’)")
         if _MAYBE_END.search(before):
             count += m.group(1) in _OPENERS
         elif not _NEVER_END.search(before):
@@ -69,38 +66,52 @@ def count_sentences(text: str) -> int:
     return count
 
 
-class Lines:
-    """Line numbers of a YAML document's keys and list items, from its node tree."""
-
-    def __init__(self, node: yaml.Node | None) -> None:
-        self.top: dict[str, int] = {}
-        self.items: dict[str, list[int]] = {}
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                name = str(key.value)
-                self.top[name] = key.start_mark.line + 1
-                if isinstance(value, yaml.SequenceNode):
-                    self.items[name] = [item.start_mark.line + 1 for item in value.value]
-
-    def of(self, key: str, index: int | None = None) -> int:
-        if index is not None and index < len(self.items.get(key, [])):
-            return self.items[key][index]
-        return self.top.get(key, 1)
-
-
 class _Collector:
-    def __init__(self, path: str, lines: Lines) -> None:
+    def __init__(self, path: str, tree: Tree) -> None:
         self.path = path
-        self.lines = lines
+        self.tree = tree
         self.problems: list[Problem] = []
 
     def add(self, key: str, message: str, fix: str, index: int | None = None) -> None:
-        line = self.lines.of(key, index) if key else 1
+        line = self.tree.line(key, index) if key else 1
         self.problems.append(Problem(self.path, line, message, fix))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Unquoted):
+        return {"int": "a number", "float": "a number", "bool": "a yes/no value",
+                "timestamp": "a date"}.get(value.kind, f"a {value.kind}")
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "empty"
+
+
+def _line_text(c: _Collector, key: str, value: Any, what: str, index: int | None = None,
+               *, limit: int = MAX_LINE) -> str | None:
+    """One line of text, or None with a problem: numbers, lists, controls and runaway lengths refused."""
+    if isinstance(value, Unquoted):
+        c.add(key, f"{what} is read by YAML as {_describe(value)} ({value})",
+              f'quote it: "{value}"', index)
+        return None
+    if not isinstance(value, str):
+        c.add(key, f"{what} must be text, not {_describe(value)}", "write it as one line of text", index)
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        c.add(key, f"{what} is {len(value)} characters long", f"keep it under {limit}", index)
+        return None
+    if UNSAFE_IN_LINE.search(value):
+        bad = UNSAFE_IN_LINE.search(value).group()  # type: ignore[union-attr]
+        c.add(key, f"{what} contains an invisible or control character (U+{ord(bad):04X})",
+              "remove it: names and titles are one line of visible text", index)
+        return None
+    return value
 
 
 def _date(c: _Collector, key: str, value: Any, index: int | None = None) -> str | None:
     if value is None:
+        return None
+    if not isinstance(value, str):
+        c.add(key, f"{key} must be a date, not {_describe(value)}", 'write it as "1945", "1945-02" or "1945-02-04"',
+              index)
         return None
     try:
         return dates.normalise(value)
@@ -109,34 +120,56 @@ def _date(c: _Collector, key: str, value: Any, index: int | None = None) -> str 
         return None
 
 
-def _text_list(c: _Collector, key: str, value: Any) -> list[tuple[int, Any]]:
+def _items(c: _Collector, key: str, value: Any) -> list[tuple[int, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        c.add(key, f"{key} must be a list", f"write {key} as a YAML list, one item per line starting with '- '")
+        c.add(key, f"{key} must be a list, not {_describe(value)}",
+              f"write {key} as a YAML list, one item per line starting with '- '")
+        return []
+    if len(value) > MAX_ITEMS:
+        c.add(key, f"{key} has {len(value)} items", f"keep it under {MAX_ITEMS}")
         return []
     return list(enumerate(value))
 
 
 def _aliases(c: _Collector, value: Any) -> tuple[Alias, ...]:
     result = []
-    for i, item in _text_list(c, "aliases", value):
-        if isinstance(item, (str, int)) and str(item).strip():
-            result.append(Alias(str(item).strip()))
-        elif isinstance(item, dict) and set(item) <= {"alias", "when"} and item.get("alias"):
-            when = item.get("when")
-            if not isinstance(when, list) or not when or not all(isinstance(w, (str, int)) for w in when):
-                c.add("aliases", f"alias {item['alias']!r} has no usable 'when' list",
+    for i, item in _items(c, "aliases", value):
+        if isinstance(item, dict):
+            if set(item) != {"alias", "when"}:
+                c.add("aliases", f"aliases item {i + 1} is not {{alias, when}}",
+                      "write a plain string, or {alias: NAME, when: [WORDS]}", i)
+                continue
+            text, when_value = item["alias"], item["when"]
+        else:
+            text, when_value = item, None
+        alias = _line_text(c, "aliases", text, f"alias {i + 1}", i)
+        if alias is None:
+            continue
+        problem = alias_problem(alias, cued=isinstance(item, dict))
+        if problem:
+            c.add("aliases", f"alias {alias!r} {problem}", "or remove it", i)
+            continue
+        when: tuple[str, ...] = ()
+        if isinstance(item, dict):
+            if not isinstance(when_value, list) or not when_value:
+                c.add("aliases", f"alias {alias!r} has no usable 'when' list",
                       "give 'when' as a list of words that appear near this meaning", i)
                 continue
-            result.append(Alias(str(item["alias"]).strip(), tuple(str(w) for w in when)))
-        else:
-            c.add("aliases", f"aliases item {i + 1} is not a name",
-                  "write a plain string, or {alias: NAME, when: [WORDS]}", i)
+            words = [_line_text(c, "aliases", w, f"a 'when' word of {alias!r}", i) for w in when_value]
+            if None in words:
+                continue
+            when = tuple(w for w in words if w)
+        result.append(Alias(alias, when))
     return tuple(result)
 
 
 def _check_summary(c: _Collector, summary: str) -> None:
+    if not SUMMARY_CHARS[0] <= len(summary) <= SUMMARY_CHARS[1]:
+        c.add("summary", f"summary is {len(summary)} characters long",
+              f"keep it between {SUMMARY_CHARS[0]} and {SUMMARY_CHARS[1]} characters")
+        return  # a runaway summary is not scanned further
     sentences = count_sentences(summary)
     low, high = SUMMARY_SENTENCES
     if not low <= sentences <= high:
@@ -145,76 +178,69 @@ def _check_summary(c: _Collector, summary: str) -> None:
     if broken:
         c.add("summary", f"summary has a word broken after a hyphen ({broken.group()!r})",
               "YAML folds a line break into a space: keep hyphenated words on one line")
-    if not SUMMARY_CHARS[0] <= len(summary) <= SUMMARY_CHARS[1]:
-        c.add("summary", f"summary is {len(summary)} characters long",
+    if UNSAFE_IN_LINE.search(summary):
+        c.add("summary", "summary contains an invisible or control character", "remove it")
+
+
+def _summary(c: _Collector, value: Any) -> str:
+    """The summary with its whitespace collapsed, as a card shows it; "" with a problem if unusable."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Unquoted) or not isinstance(value, str):
+        c.add("summary", f"summary must be text, not {_describe(value)}", "write it as sentences under 'summary: >-'")
+        return ""
+    if len(value) > SUMMARY_CHARS[1] * 2:  # measured before any scan of it
+        c.add("summary", f"summary is {len(value)} characters long",
               f"keep it between {SUMMARY_CHARS[0]} and {SUMMARY_CHARS[1]} characters")
+        return ""
+    summary = " ".join(value.split())
+    _check_summary(c, summary)
+    return summary
 
 
 def _roles(c: _Collector, value: Any) -> tuple[Role, ...]:
     result = []
-    for i, item in _text_list(c, "roles", value):
-        if not isinstance(item, dict) or not item.get("title") or set(item) - {"title", "start", "end"}:
+    for i, item in _items(c, "roles", value):
+        if not isinstance(item, dict) or "title" not in item or set(item) - {"title", "start", "end"}:
             c.add("roles", f"roles item {i + 1} is not {{title, start, end}}",
                   "write each role as {title: ..., start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}", i)
             continue
+        title = _line_text(c, "roles", item["title"], f"the title of role {i + 1}", i)
         start = _date(c, "roles", item.get("start"), i)
         end = _date(c, "roles", item.get("end"), i)
+        if title is None:
+            continue
         if start and end and dates.before(end, start):
-            c.add("roles", f"role {item['title']!r} ends ({end}) before it starts ({start})",
-                  "swap or correct the dates", i)
-        result.append(Role(str(item["title"]).strip(), start, end))
+            c.add("roles", f"role {title!r} ends ({end}) before it starts ({start})", "swap or correct the dates", i)
+        result.append(Role(title, start, end))
     return tuple(result)
 
 
 def _sources(c: _Collector, value: Any) -> tuple[Source, ...]:
     result = []
-    for i, item in _text_list(c, "sources", value):
-        if (not isinstance(item, dict) or set(item) != {"title", "url"}
-                or not str(item["url"]).startswith(("http://", "https://"))):
+    for i, item in _items(c, "sources", value):
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
             c.add("sources", f"sources item {i + 1} needs a title and an http(s) url",
                   "write {title: ..., url: https://...}", i)
             continue
-        result.append(Source(str(item["title"]).strip(), str(item["url"]).strip()))
+        title = _line_text(c, "sources", item["title"], f"the title of source {i + 1}", i)
+        url = item["url"]
+        if not isinstance(url, str) or not web_url(url.strip()):
+            c.add("sources", f"the url of source {i + 1} is not a plain http(s) address",
+                  f"write https://host/path, with no spaces or control characters, under {MAX_URL} characters", i)
+            continue
+        if title is not None:
+            result.append(Source(title, url.strip()))
     return tuple(result)
 
 
-#: libyaml's parser when PyYAML was built with it: the corpus parses many times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse(text: str) -> tuple[Any, Lines]:
-    """Parse once, keeping both the data and the line of every field."""
-    node = yaml.compose(text, Loader=_Loader)
-    return _plain(node), Lines(node)
-
-
-def _plain(node: yaml.Node | None) -> Any:
-    """Data from YAML's node tree, keeping dates as the text that was written.
-
-    PyYAML would turn `1945-02-04` into a date and lose nothing, but
-    `1945-02` stays a string and `1945` an int; taking the written text keeps
-    every form alike, and skipping the Python constructor makes a corpus
-    check several times faster.
-    """
-    if node is None:
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return {_plain(key): _plain(value) for key, value in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
-    kind = node.tag.rsplit(":", 1)[-1]
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return node.value.lower() in ("true", "yes", "on")
-    if kind == "int" and node.value.isdigit():
-        return int(node.value)
-    # Any other scalar (`0x1F`, `1_000`, `1945.5`) stays text: the field's own check explains it.
-    return node.value
+def _text_items(c: _Collector, key: str, value: Any, what: str) -> tuple[str, ...]:
+    found = (_line_text(c, key, item, f"{what} {i + 1}", i) for i, item in _items(c, key, value))
+    return tuple(text for text in found if text)
 
 
 def validate_document(path: Path, text: str, root: Path | None = None
-                      ) -> tuple[Entry | None, list[Problem], Lines]:
+                      ) -> tuple[Entry | None, list[Problem], Tree]:
     """Validate one file's text: its Entry (None if not a mapping), every problem, its lines.
 
     The entry comes back even when it has problems, so that checks across files
@@ -222,17 +248,19 @@ def validate_document(path: Path, text: str, root: Path | None = None
     """
     shown = str(path.relative_to(root.parent)) if root else str(path)
     try:
-        data, lines = parse(text)
+        tree = read_tree(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or "invalid YAML"
         return None, [Problem(shown, line, f"YAML syntax error: {reason}",
-                              "check indentation and quote values that contain ': '")], Lines(None)
-    c = _Collector(shown, lines)
+                              "check indentation and quote values that contain ': '")], Tree()
+    c = _Collector(shown, tree)
+    c.problems.extend(Problem(shown, line, message, fix) for line, message, fix in tree.refused)
+    data = tree.data
     if not isinstance(data, dict):
         c.add("", "the file is not a mapping of fields", "start with 'name: ...' on the first line")
-        return None, c.problems, lines
+        return None, c.problems, tree
 
     for number, line in enumerate(text.splitlines(), 1):
         if "TODO" in line:
@@ -243,7 +271,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
         c.add("", f"file name {path.name!r} is not a valid id",
               "rename it to a lowercase slug such as 'lech-walesa.yaml'")
     for key in sorted(set(data) - FIELDS):
-        c.add(key, f"unknown field {key!r}", f"remove it or use one of: {', '.join(sorted(FIELDS))}")
+        c.add(key, f"unknown field {key[:40]!r}", f"remove it or use one of: {', '.join(sorted(FIELDS))}")
     for key in REQUIRED:
         if key not in data:
             c.add("", f"missing {key}", f"add a '{key}:' field")
@@ -251,18 +279,16 @@ def validate_document(path: Path, text: str, root: Path | None = None
             c.add(key, f"{key} is empty", "sources need at least one {title: ..., url: https://...}"
                   if key == "sources" else f"fill in '{key}:'")
 
-    name = str(data.get("name") or "").strip()
-    kind = data.get("type")
+    name = _line_text(c, "name", data["name"], "name") if data.get("name") else None
+    kind = _line_text(c, "type", data["type"], "type") if data.get("type") else None
     if kind is not None and kind not in TYPES:
         c.add("type", f"type {kind!r} is not known", f"use one of: {', '.join(TYPES)}")
+        kind = None
     elif kind and path.parent.name != kind:
         c.add("type", f"type is {kind!r} but the file is under {path.parent.name}/",
               f"move the file to context/{kind}/ or fix the type")
 
-    summary = " ".join(str(data.get("summary") or "").split())
-    if summary:
-        _check_summary(c, summary)
-
+    summary = _summary(c, data.get("summary"))
     start = _date(c, "start", data.get("start"))
     if start is None and "start" not in data and kind in DATED:
         c.add("", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} needs a start date: {DATED[kind]}",
@@ -274,13 +300,17 @@ def validate_document(path: Path, text: str, root: Path | None = None
     roles = _roles(c, data.get("roles"))
     if roles and kind != "person":
         c.add("roles", "only persons have roles", "remove 'roles' or change the type to person")
-    related = tuple(str(r) for _, r in _text_list(c, "related", data.get("related")))
-    exclude = tuple(str(x).strip() for _, x in _text_list(c, "exclude", data.get("exclude")))
-    wikipedia = data.get("wikipedia")
+    related = _text_items(c, "related", data.get("related"), "related id")
+    for i, rid in enumerate(related):
+        if not ID_PATTERN.match(rid):
+            c.add("related", f"related id {rid!r} is not an id",
+                  "write the file stem of the entry, e.g. lech-walesa", i)
+    exclude = _text_items(c, "exclude", data.get("exclude"), "excluded phrase")
+    wikipedia = _line_text(c, "wikipedia", data["wikipedia"], "wikipedia") if data.get("wikipedia") else None
     entry = Entry(
-        id=entry_id, name=name, type=str(kind or ""), summary=summary,
-        wikipedia=str(wikipedia).strip() if wikipedia else None,
+        id=entry_id, name=name or "", type=kind or "", summary=summary, wikipedia=wikipedia,
         start=start, end=end, aliases=_aliases(c, data.get("aliases")), roles=roles,
-        related=related, sources=_sources(c, data.get("sources")), exclude=exclude, path=shown,
+        related=tuple(r for r in related if ID_PATTERN.match(r)), sources=_sources(c, data.get("sources")),
+        exclude=tuple(x for x in exclude if not alias_problem(x)), path=shown,
     )
-    return entry, c.problems, lines
+    return entry, c.problems, tree

@@ -4,6 +4,10 @@ The database is opened through a `mode=ro` URI: the reader can never write to
 the file it reads, whatever a bug elsewhere does. Reading needs only the
 standard library's sqlite3; sqlite-utils, which writes the file, is loaded by
 the build alone, so `annotate` and `lookup` start without it.
+
+Every way the file can be unusable (missing, not SQLite, tables missing behind
+a valid meta row, malformed pages met halfway through a query, built by
+another version) ends in one `DatabaseError` naming the command that fixes it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,31 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import DatabaseError
-from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, Role, Source
-from reader.linking.aliases import AliasRecord
-from reader.linking.normalize import KEY_SEPARATOR, fold_tokens
+from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, EntryRef, Role, Source
+from reader.linking.index import INDEX_VERSION, AliasRecord, key_of, tokens_of
+from reader.linking.normalize import fold_tokens
 
 #: SQLite's default limit on bound parameters is 999 on old builds.
 _BATCH = 900
+#: The tables and columns this reader reads; a database without them is not one it can use.
+TABLES = {
+    "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "path"},
+    "aliases": {"entry_id", "key", "first", "cues", "blocks"},
+    "written_aliases": {"entry_id", "position", "alias", "cues"},
+    "excludes": {"entry_id", "position", "phrase"},
+    "roles": {"entry_id", "position", "title", "start", "end"},
+    "related": {"entry_id", "position", "related_id"},
+    "sources": {"entry_id", "position", "title", "url"},
+    "meta": {"key", "value"},
+    "entries_fts": set(),
+}
+#: The longest query `search` answers: a name or a phrase, not a document.
+MAX_QUERY = 200
+FIX = "run 'reader context build' to rebuild it, or pass --db PATH"
+
+
+class StaleDatabase(DatabaseError):
+    """The database was built by another version of the reader: rebuilding it fixes that."""
 
 
 class Store:
@@ -28,101 +51,128 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        fix = "run 'reader context build' or pass --db PATH"
         if not self.path.is_file():
-            raise DatabaseError(f"no context database at {self.path}", fix)
+            raise DatabaseError(f"no context database at {self.path}", FIX)
         try:
             self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            self.conn.row_factory = sqlite3.Row
-            self.meta = {row["key"]: row["value"] for row in self._query("select key, value from meta")}
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"{self.path} is not a usable context database ({exc})", fix) from None
-        if self.meta.get("schema_version") != str(SCHEMA_VERSION):
-            raise DatabaseError(
-                f"{self.path} has schema version {self.meta.get('schema_version')}, "
-                f"this reader needs {SCHEMA_VERSION}", fix)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{self.path} cannot be opened ({exc})", FIX) from None
+        try:
+            self.meta = dict(self._query("select key, value from meta"))
+            self._check_tables()
+        except DatabaseError:
+            self.conn.close()
+            raise
+        versions = (self.meta.get("schema_version"), self.meta.get("index_version"))
+        if versions != (str(SCHEMA_VERSION), str(INDEX_VERSION)):
+            self.conn.close()
+            raise StaleDatabase(
+                f"{self.path} was built by another version of reader (schema {versions[0]}, index "
+                f"{versions[1]}; this reader reads schema {SCHEMA_VERSION}, index {INDEX_VERSION})", FIX)
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+    def _check_tables(self) -> None:
+        found: dict[str, set[str]] = {}
+        for table, column in self._query(
+                "select m.name, p.name from sqlite_master m left join pragma_table_info(m.name) p "
+                "where m.type = 'table'"):
+            found.setdefault(table, set()).add(column)
+        for table, columns in TABLES.items():
+            if table not in found or not columns <= found[table]:
+                raise DatabaseError(f"{self.path} is damaged: table {table} is missing or incomplete", FIX)
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{self.path} is not a usable context database ({exc})", FIX) from None
 
     def close(self) -> None:
         self.conn.close()
+
+    def intact(self) -> bool:
+        """True when SQLite finds no damage in the file: what a no-op build relies on."""
+        try:
+            return self.conn.execute("pragma quick_check").fetchone() == ("ok",)
+        except sqlite3.Error:
+            return False
 
     @property
     def digest(self) -> str | None:
         return self.meta.get("digest")
 
     def __len__(self) -> int:
-        return int(self.meta.get("entries", 0))
+        return int(self.meta.get("entries", 0) or 0)
 
     def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterator[AliasRecord]:
         firsts = list(first_tokens)
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for key, entry_id, cues, blocks in self.conn.execute(
+            for key, entry_id, cues, blocks in self._query(
                     f"select key, entry_id, cues, blocks from aliases where first in ({marks})", batch):
-                yield AliasRecord(tuple(key.split(KEY_SEPARATOR)), entry_id,
-                                  tuple(json.loads(cues)) if cues else (), bool(blocks))
+                yield AliasRecord(tokens_of(key), entry_id, tuple(json.loads(cues)) if cues else (), bool(blocks))
 
     def entry(self, entry_id: str) -> Entry | None:
-        rows = list(self._query("select * from entries where id = ?", [entry_id]))
+        """The entry exactly as its YAML gave it, or None."""
+        rows = self._query("select id, name, type, summary, wikipedia, start, end, path from entries where id = ?",
+                           [entry_id])
         if not rows:
             return None
-        row = rows[0]
+        id_, name, kind, summary, wikipedia, start, end, path = rows[0]
         q = self._query
-        aliases = tuple(
-            Alias(r["alias"], tuple(json.loads(r["cues"])) if r["cues"] else ())
-            for r in q("select alias, min(cues) as cues from aliases where entry_id = ? and alias != ? "
-                       "and not blocks group by alias order by min(rowid)", [entry_id, row["name"]]))
-        roles = tuple(Role(r["title"], r["start"], r["end"]) for r in
-                      q("select * from roles where entry_id = ? order by position", [entry_id]))
-        related = tuple(r["related_id"] for r in
-                        q("select related_id from related where entry_id = ? order by position", [entry_id]))
-        sources = tuple(Source(r["title"], r["url"]) for r in
-                        q("select * from sources where entry_id = ? order by position", [entry_id]))
-        exclude = tuple(r["alias"] for r in q("select distinct alias from aliases where entry_id = ? and blocks "
-                                               "order by rowid", [entry_id]))
-        return Entry(id=row["id"], name=row["name"], type=row["type"], summary=row["summary"],
-                     wikipedia=row["wikipedia"], start=row["start"], end=row["end"],
-                     aliases=aliases, roles=roles, related=related, sources=sources, exclude=exclude,
-                     path=row["path"])
+        aliases = tuple(Alias(text, tuple(json.loads(cues)) if cues else ()) for text, cues in
+                        q("select alias, cues from written_aliases where entry_id = ? order by position", [id_]))
+        roles = tuple(Role(*r) for r in
+                      q("select title, start, end from roles where entry_id = ? order by position", [id_]))
+        related = tuple(r for (r,) in
+                        q("select related_id from related where entry_id = ? order by position", [id_]))
+        sources = tuple(Source(*r) for r in
+                        q("select title, url from sources where entry_id = ? order by position", [id_]))
+        exclude = tuple(r for (r,) in
+                        q("select phrase from excludes where entry_id = ? order by position", [id_]))
+        return Entry(id=id_, name=name, type=kind, summary=summary, wikipedia=wikipedia, start=start, end=end,
+                     aliases=aliases, roles=roles, related=related, sources=sources, exclude=exclude, path=path)
 
-    def names(self, entry_ids: Collection[str]) -> dict[str, tuple[str, str]]:
-        """{id: (name, type)} for many entries at once, for lists and highlights."""
+    def refs(self, entry_ids: Collection[str]) -> dict[str, EntryRef]:
+        """An `EntryRef` for each of many entries at once, for lists and highlights."""
         ids = list(entry_ids)
         result = {}
         for i in range(0, len(ids), _BATCH):
             batch = ids[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for r in self._query(f"select id, name, type from entries where id in ({marks})", batch):
-                result[r["id"]] = (r["name"], r["type"])
+            for row in self._query(f"select id, name, type, start, end from entries where id in ({marks})", batch):
+                result[row[0]] = EntryRef(*row)
         return result
 
-    def related(self, entry: Entry) -> list[tuple[str, str, str]]:
-        """(id, name, type) of each related entry that exists, in the order the entry gives them."""
-        names = self.names(entry.related)
-        return [(rid, *names[rid]) for rid in entry.related if rid in names]
+    def related(self, entry: Entry) -> list[EntryRef]:
+        """Each related entry that exists, in the order the entry gives them."""
+        refs = self.refs(entry.related)
+        return [refs[rid] for rid in entry.related if rid in refs]
 
     def search(self, query: str, limit: int = 10) -> list[str]:
-        """Entry ids best matching `query`: exact names and aliases first, then full text."""
+        """Entry ids best matching `query`: exact names and aliases first, then full text.
+
+        Queries are cut to `MAX_QUERY` characters by the caller's rules; here
+        the words are capped too, so no query can cost more than a name does.
+        """
+        query = query[:MAX_QUERY]
         tokens = fold_tokens(query)
         found: list[str] = []
         if tokens:
-            key = KEY_SEPARATOR.join(tokens)
-            for r in self._query("select distinct entry_id from aliases where key = ? collate nocase "
-                                   "and not blocks order by cues is not null", [key]):
-                found.append(r["entry_id"])
-        words = re.findall(r"\w+", query)
+            for (entry_id,) in self._query(
+                    "select distinct entry_id from aliases where key = ? collate nocase "
+                    "and not blocks order by cues is not null", [key_of(tokens)]):
+                found.append(entry_id)
+        words = re.findall(r"\w+", query)[:12]
         if words:
             fts = " ".join(f'"{w}"*' for w in words)
-            for r in self._query(
+            for (entry_id,) in self._query(
                     "select entries.id from entries_fts join entries on entries.rowid = entries_fts.rowid "
                     "where entries_fts match ? order by bm25(entries_fts, 10.0, 5.0, 1.0) limit ?",
                     [fts, limit]):
-                if r["id"] not in found:
-                    found.append(r["id"])
+                if entry_id not in found:
+                    found.append(entry_id)
         return found[:limit]
 
     def all_ids(self) -> list[str]:
-        return [r["id"] for r in self._query("select id from entries order by id")]
+        return [r for (r,) in self._query("select id from entries order by id")]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from reader.errors import ReaderError
 from reader.knowledge.model import TYPES
 from reader.linking.normalize import fold
@@ -38,7 +40,9 @@ sources: []  # at least one {{title: ..., url: https://...}}
 
 
 def _quote(value: str) -> str:
-    return f'"{value}"' if re.search(r"[:#\[\]{}&*!|>'\"%@`,]|^\s|\s$", value) else value
+    """`value` as one YAML scalar, by YAML's own emitter: quotes, colons and newlines survive."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=float("inf"))
+    return dumped.removesuffix("\n").removesuffix("\n...")
 
 
 def write_stub(context_dir: Path, name: str, kind: str) -> Path:
@@ -52,6 +56,12 @@ def write_stub(context_dir: Path, name: str, kind: str) -> Path:
     if existing:
         raise ReaderError(f"{existing[0]} already exists", "edit it, or choose another name")
     path = context_dir / kind / f"{entry_id}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(stub(name, kind), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as out:  # never overwrite, even in a race
+            out.write(stub(name, kind))
+    except FileExistsError:
+        raise ReaderError(f"{path} already exists", "edit it, or choose another name") from None
+    except OSError as exc:
+        raise ReaderError(f"cannot write {path}: {exc.strerror}", "check the folder's permissions") from None
     return path

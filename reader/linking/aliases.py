@@ -10,33 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from reader.linking.normalize import alias_keys, cue_key
-
-
-class AliasRecord(NamedTuple):
-    """One way to write one entry's name, as folded tokens."""
-
-    tokens: tuple[str, ...]
-    entry_id: str
-    #: Folded, case-folded cue words; empty for an alias that always counts.
-    when: tuple[str, ...] = ()
-    #: A phrase that names something else (`South America`): where it matches,
-    #: nothing is highlighted, and no shorter alias inside it is either.
-    blocks: bool = False
+from reader.linking.index import AliasRecord, records_for
 
 
 class AliasLookup(Protocol):
     def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterable[AliasRecord]:
         """Every alias record whose first token is one of `first_tokens`."""
         ...
-
-
-def records_for(alias: str, entry_id: str, when: Iterable[str] = (), *, blocks: bool = False) -> list[AliasRecord]:
-    """The records one alias expands to (its case variants), ready to store or index."""
-    cues = tuple(sorted({cue_key(w) for w in when} - {""}))
-    return [AliasRecord(tokens, entry_id, cues, blocks) for tokens in alias_keys(alias)]
 
 
 class MemoryAliases:

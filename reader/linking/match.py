@@ -2,23 +2,29 @@
 
 Matching only finds; it does not choose between entries or between
 overlapping spans. That is `resolve` and `mentions`, so disambiguation can
-change without touching this.
+change without touching this. A `Matcher` reads a text block by block and
+remembers what the lookup told it, so memory stays proportional to the text
+and a long text never holds the interpreter in one long call.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from reader.linking.aliases import AliasLookup, AliasRecord
+from reader.linking.aliases import AliasLookup
+from reader.linking.index import AliasRecord
 from reader.linking.normalize import TOKEN, fold
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+#: Characters matched per block: small enough that no single step takes long.
+BLOCK = 1 << 16
+_SPACE = re.compile(r"\s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A span of text that spells one or more aliases, and the records it spells."""
 
@@ -29,42 +35,81 @@ class Candidate:
 
 def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
     """An alias may wrap across a line but never across a paragraph break."""
-    for a, b in zip(tokens, tokens[1:]):
+    for a, b in zip(tokens, tokens[1:], strict=False):
         if b.start() - a.end() > 1 and _PARAGRAPH_BREAK.search(text, a.end(), b.start()):
             return False
     return True
 
 
-def find_candidates(text: str, lookup: AliasLookup) -> list[Candidate]:
-    """All spans whose tokens equal an alias's tokens, in text order.
+def blocks(text: str, size: int = BLOCK) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets that cover `text`, each ending at whitespace so no token is cut."""
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end >= len(text):
+            yield start, len(text)
+            return
+        space = _SPACE.search(text, end)
+        end = space.end() if space else len(text)
+        yield start, end
+        start = end
 
-    The store is asked once, for the distinct tokens of the text; only the
-    tokens that can start an alias are then looked at, and the tokens after
-    them read as needed, so a book costs one pass of the tokenizer.
-    """
-    folded = {raw: fold(raw) for raw in set(TOKEN.findall(text))}
-    by_first: dict[str, list[AliasRecord]] = defaultdict(list)
-    for record in lookup.aliases_starting_with(set(folded.values())):
-        by_first[record.tokens[0]].append(record)
-    starters = {raw for raw, key in folded.items() if key in by_first}
-    longest = {key: max(len(r.tokens) for r in records) for key, records in by_first.items()}
-    candidates = []
-    for first in TOKEN.finditer(text):
-        raw = first.group()
-        if raw not in starters:
-            continue
-        key = folded[raw]
-        records = by_first[key]
-        if longest[key] == 1:
-            candidates.append(Candidate(first.start(), first.end(), tuple(records)))
-            continue
-        tokens = [first, *islice(TOKEN.finditer(text, first.end()), longest[key] - 1)]
-        keys = tuple(folded[t.group()] for t in tokens)
-        by_length: dict[int, list[AliasRecord]] = defaultdict(list)
-        for record in records:
-            if keys[:len(record.tokens)] == record.tokens:
-                by_length[len(record.tokens)].append(record)
-        for n, matched in sorted(by_length.items(), reverse=True):
-            if n == 1 or _joined(text, tokens[:n]):
-                candidates.append(Candidate(first.start(), tokens[n - 1].end(), tuple(matched)))
-    return candidates
+
+class Matcher:
+    """Finds candidates block by block, asking the lookup once for each new first token."""
+
+    def __init__(self, lookup: AliasLookup) -> None:
+        self.lookup = lookup
+        self._folded: dict[str, str] = {}
+        self._by_first: dict[str, list[AliasRecord]] = {}
+        self._longest: dict[str, int] = {}
+
+    def _fold(self, raw: str) -> str:
+        key = self._folded.get(raw)
+        if key is None:
+            key = self._folded[raw] = fold(raw)
+        return key
+
+    def _learn(self, raws: set[str]) -> None:
+        """Ask the lookup about the first tokens not seen in earlier blocks."""
+        new_keys = {self._fold(raw) for raw in raws} - self._by_first.keys()
+        if not new_keys:
+            return
+        found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
+        for record in self.lookup.aliases_starting_with(new_keys):
+            found.setdefault(record.tokens[0], []).append(record)
+        for key, records in found.items():
+            self._by_first[key] = records
+            if records:
+                self._longest[key] = max(len(r.tokens) for r in records)
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+        """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
+        end = len(text) if end is None else end
+        self._learn(set(TOKEN.findall(text, start, end)))
+        longest, by_first, folded = self._longest, self._by_first, self._folded
+        found = []
+        for first in TOKEN.finditer(text, start, end):
+            key = folded[first.group()]
+            if key not in longest:
+                continue
+            records = by_first[key]
+            if longest[key] == 1:
+                found.append(Candidate(first.start(), first.end(), tuple(records)))
+                continue
+            tokens = [first, *islice(TOKEN.finditer(text, first.end()), longest[key] - 1)]
+            keys = tuple(self._fold(t.group()) for t in tokens)
+            by_length: dict[int, list[AliasRecord]] = {}
+            for record in records:
+                if keys[:len(record.tokens)] == record.tokens:
+                    by_length.setdefault(len(record.tokens), []).append(record)
+            for n, matched in sorted(by_length.items(), reverse=True):
+                if n == 1 or _joined(text, tokens[:n]):
+                    found.append(Candidate(first.start(), tokens[n - 1].end(), tuple(matched)))
+        return found
+
+
+def find_candidates(text: str, lookup: AliasLookup) -> list[Candidate]:
+    """Every candidate in `text`, in text order."""
+    matcher = Matcher(lookup)
+    return [c for start, end in blocks(text) for c in matcher.candidates(text, start, end)]

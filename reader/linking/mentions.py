@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.linking.aliases import AliasLookup
-from reader.linking.match import find_candidates
-from reader.linking.resolve import blocks, resolve
+from reader.linking.match import BLOCK, Matcher, blocks
+from reader.linking.resolve import blocks as blocked
+from reader.linking.resolve import resolve
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A highlighted span: str offsets into the article text, and the entry it names."""
 
@@ -19,22 +21,33 @@ class Mention:
     entry_id: str
 
 
+def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Iterator[list[Mention]]:
+    """The mentions of `text`, a block of text at a time, in order, none overlapping.
+
+    Choosing leftmost-longest spans block by block gives exactly what one pass
+    over the whole text would: a block's candidates all start before the next
+    block's, and a span that runs past its block's end still covers what follows.
+    """
+    matcher = Matcher(lookup)
+    covered = 0
+    for lo, hi in blocks(text, block):
+        candidates = matcher.candidates(text, lo, hi)
+        candidates.sort(key=lambda c: (c.start, c.start - c.end))
+        found: list[Mention] = []
+        for candidate in candidates:
+            if candidate.start < covered:
+                continue
+            if blocked(candidate):
+                covered = candidate.end
+                continue
+            entry_id = resolve(text, candidate)
+            if entry_id is None:
+                continue
+            found.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end], entry_id))
+            covered = candidate.end
+        yield found
+
+
 def annotate(text: str, lookup: AliasLookup) -> list[Mention]:
     """Every mention of a known entry in `text`, in order, none overlapping."""
-    candidates = find_candidates(text, lookup)
-    candidates.sort(key=lambda c: (c.start, c.start - c.end))
-    mentions: list[Mention] = []
-    covered = 0
-    for candidate in candidates:
-        if candidate.start < covered:
-            continue
-        if blocks(candidate):
-            covered = candidate.end
-            continue
-        entry_id = resolve(text, candidate)
-        if entry_id is None:
-            continue
-        mentions.append(Mention(candidate.start, candidate.end,
-                                text[candidate.start:candidate.end], entry_id))
-        covered = candidate.end
-    return mentions
+    return [m for found in annotate_blocks(text, lookup) for m in found]

@@ -23,8 +23,6 @@ _SPECIAL = str.maketrans({
 })
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
-#: Separator between folded tokens in an alias key; never occurs inside a token.
-KEY_SEPARATOR = " "
 
 
 @lru_cache(maxsize=200_000)
@@ -38,26 +36,5 @@ def fold(text: str) -> str:
 
 
 def fold_tokens(text: str) -> tuple[str, ...]:
-    """The folded tokens of a short text, such as an alias or a query."""
-    return tuple(fold(token) for token in TOKEN.findall(text))
-
-
-def alias_keys(alias: str) -> list[tuple[str, ...]]:
-    """The token sequences an alias matches: as written and, if it starts in lower case,
-    capitalised as at the start of a sentence (`the Alliance`, `The Alliance`).
-
-    Never the other way: `Trump` must not match the verb `trump`.
-    """
-    tokens = fold_tokens(alias)
-    if not tokens:
-        return []
-    first = tokens[0]
-    capital = first[0].upper() + first[1:]
-    if capital == first:
-        return [tokens]
-    return [tokens, (capital, *tokens[1:])]
-
-
-def cue_key(word: str) -> str:
-    """Cue words compare case-insensitively, after folding."""
-    return " ".join(fold_tokens(word)).casefold()
+    """The folded tokens of a short text, such as an alias or a query; none is empty."""
+    return tuple(folded for folded in map(fold, TOKEN.findall(text)) if folded)

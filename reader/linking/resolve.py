@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.linking.aliases import AliasRecord
+from reader.linking.index import AliasRecord
 from reader.linking.match import Candidate
 from reader.linking.normalize import TOKEN, fold
 

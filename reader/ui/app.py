@@ -1,11 +1,14 @@
 """The reader app: the article on the left, the context pane on the right.
 
-The app holds the store and asks it for entries; the view and the pane only
-post messages and receive what to show.
+The app holds the store and asks it for cards; the view and the pane only
+post messages and receive what to show. Problems with the database or the
+annotation are reported in the app, which stays usable; a bug closes it with
+one line naming its crash log (see `crash`).
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from typing import ClassVar
 
@@ -15,13 +18,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, HelpPanel
 
-from reader.article import Article, displayable
-from reader.errors import ReaderError
+from reader.crash import crash
+from reader.errors import Crash, ReaderError
+from reader.export.palette import type_variables
+from reader.export.safe import displayable, one_line
+from reader.formats.text import Article
+from reader.knowledge.card import card
+from reader.knowledge.model import EntryRef
 from reader.knowledge.store import Store
-from reader.linking.mentions import Mention, annotate
+from reader.linking.mentions import Mention, annotate_blocks
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import EntryCommands
-from reader.ui.context_pane import ContextPane, PaneContent
+from reader.ui.context_pane import ContextPane
 from reader.ui.messages import EntryRequested, MentionSelected
 
 
@@ -39,13 +47,23 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, article: Article, store: Store) -> None:
+    def __init__(self, article: Article, store: Store, *, notes: list[str] | None = None) -> None:
         super().__init__()
         self.article = article
         self.store = store
+        #: Notes about the context (why it was not rebuilt), said on the command line before the
+        #: app started and repeated where the reader sees them.
+        self.notes = notes or []
         self.mention_counts: Counter[str] = Counter()
-        #: (name, type) of every entry the article mentions, by id.
-        self.mentioned: dict[str, tuple[str, str]] = {}
+        #: An EntryRef for every entry the article mentions, by id.
+        self.mentioned: dict[str, EntryRef] = {}
+        #: The one-line error of a bug that closed the app; `reader open` reports it.
+        self.crash: Crash | None = None
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and one readable colour per entry type (`$reader-person`...)."""
+        variables = super().get_css_variables()
+        return {**variables, **type_variables(variables)}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,49 +73,72 @@ class ReaderApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.article.name
+        self.title = one_line(self.article.title)
         self.sub_title = "finding entries…"
         self.query_one(ContextPane).display = False
         self.query_one(ArticleView).focus()
         if self.article.note:
-            self.notify(self.article.note, title=self.article.name, severity="warning", timeout=8)
-        # Draw the text first: annotating a book holds the interpreter for a moment.
+            self.notify(one_line(self.article.note), title=one_line(self.article.title), severity="warning",
+                        timeout=10, markup=False)
+        for line in self.notes:
+            self.notify(one_line(line), title="Note", severity="warning", timeout=10, markup=False)
+        # Draw the text first: annotating a book takes a moment.
         self.call_after_refresh(self.find_mentions)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: save its traceback and close with one line naming the log, not the traceback."""
+        self.crash = crash(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     @work(thread=True, exclusive=True)
     def find_mentions(self) -> None:
-        """Annotate off the UI thread so a book opens at once and highlights follow."""
+        """Annotate off the UI thread, block by block, so keys are answered while a book is read."""
         try:
             store = Store(self.store.path)  # sqlite connections stay in their thread
             try:
-                mentions = annotate(self.article.text, store)
-                names = store.names({m.entry_id for m in mentions})
+                mentions: list[Mention] = []
+                for found in annotate_blocks(self.article.text, store):
+                    mentions += found
+                    time.sleep(0)  # let the interface take its turn between blocks
+                refs = store.refs({m.entry_id for m in mentions})
             finally:
                 store.close()
         except ReaderError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            self.call_from_thread(self._report, one_line(str(error)))
             return
-        self.call_from_thread(self._show_mentions, mentions, names)
+        except Exception as error:  # a bug: the article stays readable without highlights
+            self.call_from_thread(self._report, one_line(str(crash(error))))
+            return
+        self.call_from_thread(self._show_mentions, mentions, refs)
 
-    def _show_mentions(self, mentions: list[Mention], names: dict[str, tuple[str, str]]) -> None:
+    def _report(self, line: str) -> None:
+        self.sub_title = "no highlights"
+        self.notify(line, severity="error", timeout=15, markup=False)
+
+    def _show_mentions(self, mentions: list[Mention], refs: dict[str, EntryRef]) -> None:
         self.mention_counts = Counter(m.entry_id for m in mentions)
-        self.mentioned = names
-        self.query_one(ArticleView).set_mentions(mentions, {eid: kind for eid, (_, kind) in names.items()})
+        self.mentioned = refs
+        self.query_one(ArticleView).set_mentions(mentions, {eid: ref.type for eid, ref in refs.items()})
         entries = len(self.mention_counts)
         self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
 
     # --- pane ----------------------------------------------------------------------------
 
     def show_entry(self, entry_id: str, *, remember: bool = True) -> None:
-        entry = self.store.entry(entry_id)
-        if entry is None:
-            self.notify(f"{entry_id} is not in the context database", severity="error")
+        try:
+            entry = self.store.entry(entry_id)
+            related = self.store.related(entry) if entry is not None else []
+        except ReaderError as error:
+            self.notify(one_line(str(error)), severity="error", timeout=15, markup=False)
             return
-        related = tuple(self.store.related(entry))
+        if entry is None:
+            self.notify(one_line(f"{entry_id} is not in the context database"), severity="error", markup=False)
+            return
         pane = self.query_one(ContextPane)
         pane.display = True
         self.screen.add_class("-pane-open")
-        pane.show(PaneContent(entry, related, self.mention_counts[entry_id]), remember=remember)
+        pane.show(card(entry, related, self.mention_counts[entry_id]), remember=remember)
 
     def open_entry(self, entry_id: str) -> None:
         """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
@@ -146,3 +187,4 @@ class ReaderApp(App[None]):
         if action == "close_pane":
             return self.screen.has_class("-pane-open")
         return True
+

@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.knowledge.model import TYPES
+from reader.export.palette import TYPE_COLOURS, type_css
 from reader.linking.mentions import Mention
 from reader.ui.messages import MentionSelected
 from reader.ui.wrap import Row, row_of, wrap
@@ -28,7 +28,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article text with its mentions highlighted and a cursor to step through them."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"article-view--{kind}" for kind in TYPES), "article-view--cursor",
+        *(f"article-view--{kind}" for kind in TYPE_COLOURS), "article-view--cursor",
     }
     # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,19 +40,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("home", "scroll_home", "Top", show=False, id="article.top"),
         Binding("end", "scroll_end", "End", show=False, id="article.end"),
     ]
-    DEFAULT_CSS = """
+    DEFAULT_CSS = type_css("ArticleView > .article-view") + """
     ArticleView {
         padding: 0 2;
         scrollbar-gutter: stable;
         overflow-x: hidden;
     }
-    ArticleView > .article-view--person { color: $primary; text-style: bold; }
-    ArticleView > .article-view--organization { color: $warning; text-style: bold; }
-    ArticleView > .article-view--place { color: $success; text-style: bold; }
-    ArticleView > .article-view--event { color: $error; text-style: bold; }
-    ArticleView > .article-view--work { color: $secondary; text-style: bold italic; }
-    ArticleView > .article-view--concept { color: $accent; text-style: bold; }
-    ArticleView > .article-view--period { color: $accent; text-style: bold italic; }
     ArticleView > .article-view--cursor { background: $accent 40%; text-style: bold reverse; }
     """
 
@@ -182,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         column = x - self.styles.padding.left
         line = self.text[row.start:row.end]
         cells = 0
-        for offset, ch in enumerate(line):
+        for offset, ch in enumerate(line):  # noqa: B007 - the offset is read after the loop
             cells += cell_len(ch)
             if cells > column:
                 break

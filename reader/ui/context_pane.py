@@ -1,8 +1,7 @@
-"""The side pane: what the selected entry is, from the database, with its related entries."""
+"""The side pane: one context card, rendered from the format-neutral `Card`, with its related entries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,26 +11,18 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader import card
-from reader.article import displayable
-from reader.knowledge.model import Entry
+from reader.export import text as render
+from reader.export.palette import TYPE_COLOURS, type_css
+from reader.export.safe import displayable
+from reader.knowledge.card import Card
 from reader.ui.messages import EntryRequested
-
-
-@dataclass(frozen=True)
-class PaneContent:
-    """Everything the pane shows for one entry, gathered by the app from the store."""
-
-    entry: Entry
-    #: (id, name, type) of each related entry that exists in the database.
-    related: tuple[tuple[str, str, str], ...]
-    #: How many times the entry is mentioned in the open article.
-    mentions: int
 
 
 class ContextPane(VerticalScroll):
     """Explains one entry; `enter` on a related entry shows it, `backspace` goes back."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"context-pane--{kind}" for kind in TYPE_COLOURS}
+    DEFAULT_CSS = type_css("ContextPane > .context-pane")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "back", "Back", id="pane.back"),
     ]
@@ -39,7 +30,7 @@ class ContextPane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.history: list[str] = []
-        self.content: PaneContent | None = None
+        self.card: Card | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="pane-heading")
@@ -52,40 +43,38 @@ class ContextPane(VerticalScroll):
         yield Static(id="pane-sources")
         yield Static(id="pane-count")
 
-    def show(self, content: PaneContent, *, remember: bool = True) -> None:
-        """Show `content`; `remember` keeps the previous entry for `backspace`."""
-        if remember and self.content is not None and self.content.entry.id != content.entry.id:
-            self.history.append(self.content.entry.id)
-        self.content = content
-        entry = content.entry
-        self.query_one("#pane-heading", Static).update(card.heading(entry))
-        summary = Text(displayable(entry.summary))
-        aka = card.also_known_as(entry)
-        if aka:
-            summary.append("\n\n").append(aka)
+    def _type_style(self, kind: str) -> object:
+        return self.get_component_rich_style(f"context-pane--{kind}", partial=True)
+
+    def show(self, card: Card, *, remember: bool = True) -> None:
+        """Show `card`; `remember` keeps the previous entry for `backspace`."""
+        if remember and self.card is not None and self.card.id != card.id:
+            self.history.append(self.card.id)
+        self.card = card
+        self.query_one("#pane-heading", Static).update(render.heading(card, self._type_style))
+        summary = Text(displayable(card.summary))
+        if card.other_names:
+            summary.append("\n\n").append(render.also_known_as(card))
         self.query_one("#pane-summary", Static).update(summary)
         for widget in ("#pane-roles", "#pane-roles-title"):
-            self.query_one(widget).display = bool(entry.roles)
-        self.query_one("#pane-roles", Static).update(card.roles(entry))
+            self.query_one(widget).display = bool(card.roles)
+        self.query_one("#pane-roles", Static).update(render.roles(card))
         related = self.query_one("#pane-related", OptionList)
         related.clear_options()
         related.add_options(
-            Option(Text.assemble(displayable(name), (f"  {kind}", "dim")), id=rid)
-            for rid, name, kind in content.related)
-        related.highlighted = 0 if content.related else None
+            Option(Text.assemble(displayable(ref.name), (f"  {ref.type}", "dim")), id=ref.id)
+            for ref in card.related)
+        related.highlighted = 0 if card.related else None
         for widget in ("#pane-related", "#pane-related-title"):
-            self.query_one(widget).display = bool(content.related)
-        self.query_one("#pane-sources", Static).update(card.sources(entry))
-        times = content.mentions
-        count = f"Mentioned {times} time{'' if times == 1 else 's'} in this article" if times \
-            else "Not mentioned in this article"
-        self.query_one("#pane-count", Static).update(Text(count, style="dim"))
+            self.query_one(widget).display = bool(card.related)
+        self.query_one("#pane-sources", Static).update(render.sources(card))
+        self.query_one("#pane-count", Static).update(Text(card.mentions_line, style="dim"))
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
     def reset(self) -> None:
         self.history.clear()
-        self.content = None
+        self.card = None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -99,5 +88,5 @@ class ContextPane(VerticalScroll):
 
     def action_back(self) -> None:
         if self.history:
-            self.content = None
+            self.card = None
             self.post_message(EntryRequested(self.history.pop(), remember=False))

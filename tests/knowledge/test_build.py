@@ -13,6 +13,7 @@ from reader.knowledge.build import build
 from reader.knowledge.model import SCHEMA_VERSION
 from reader.knowledge.sources import digest
 from reader.knowledge.store import Store
+from reader.linking.index import INDEX_VERSION
 
 
 def test_build_writes_every_table(db_path: Path) -> None:
@@ -20,7 +21,8 @@ def test_build_writes_every_table(db_path: Path) -> None:
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
     assert {"entries", "aliases", "roles", "related", "sources", "meta", "entries_fts"} <= tables
     meta = dict(conn.execute("select key, value from meta"))
-    assert meta["schema_version"] == str(SCHEMA_VERSION) and len(meta["digest"]) == 64 and meta["built_at"]
+    assert meta["schema_version"] == str(SCHEMA_VERSION) and len(meta["digest"]) == 64
+    assert meta["index_version"] == str(INDEX_VERSION)
 
 
 def test_a_failed_build_leaves_the_old_database(db_path: Path, context_dir: Path, write_entry) -> None:
@@ -66,18 +68,22 @@ def test_a_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_editing_yaml_rebuilds_at_the_next_open(db_path: Path, context_dir: Path, write_entry) -> None:
     where = locations.Locations(db=db_path, context=context_dir)
-    assert locations.open_store(where).entry("vit-rakusan") is None
+    assert locations.open_store(where)[0].entry("vit-rakusan") is None
     text = (context_dir / "place" / "poland.yaml").read_text().replace("Country", "State")
     write_entry("place", "poland", text)
-    assert locations.open_store(where).entry("poland").summary.startswith("State in Central Europe")
+    store, note = locations.open_store(where)
+    assert store.entry("poland").summary.startswith("State in Central Europe") and note is None
 
 
-def test_defaults_follow_the_current_folder(tmp_path: Path, context_dir: Path, monkeypatch) -> None:
+def test_defaults_follow_the_current_folder(tmp_path: Path, context_dir: Path, db_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("READER_DB", raising=False)
     monkeypatch.delenv("READER_CONTEXT", raising=False)
     monkeypatch.chdir(context_dir.parent)
     found = locations.find()
     assert found.context == Path("context") and found.db == context_dir.parent / "context.db"
+    (context_dir.parent / "context.db").unlink()
+    assert locations.find().context is None, "a context/ folder without context.db beside it is not read"
+    assert locations.find(maintaining=True).context == Path("context")
     monkeypatch.chdir(tmp_path)
     assert locations.find() == locations.Locations(db=locations.shipped_database(), context=None)
     monkeypatch.setenv("READER_DB", "/elsewhere/x.db")

@@ -46,7 +46,8 @@ def test_the_fixture_corpus_is_clean(context_dir: Path) -> None:
      "context/person/vit-rakusan.yaml:1: missing sources"),
     (("summary: >-\n  Czech politician who leads the Mayors and Independents. He was Minister of\n"
       "  the Interior from December 2021 to December 2025, in the government of\n  Petr Fiala.",
-      "summary: Czech politician."),
+      "summary: Czech politician who has led the Mayors and Independents and was Minister of the Interior "
+      "of the Czech Republic from December 2021 to December 2025 in the government of Petr Fiala"),
      "context/person/vit-rakusan.yaml:3: summary has 1 sentence(s)"),
     (("Mayors and Independents.", "Mayors and Independents, which he co-\n  founded."),
      "context/person/vit-rakusan.yaml:3: summary has a word broken after a hyphen ('co- founded')"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from reader.article import read_article
+from reader.formats.text import read_article
 from reader.knowledge.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
@@ -109,12 +109,12 @@ async def test_related_entries_open_with_enter_and_backspace_goes_back(make_app)
         await ready(app, pilot)
         await pilot.press("tab", "enter")
         pane = app.query_one(ContextPane)
-        assert pane.content.entry.id == "lech-walesa"
+        assert pane.card.id == "lech-walesa"
         await pilot.press("down", "enter")  # related: solidarity, poland
-        assert pane.content.entry.id == "poland"
+        assert pane.card.id == "poland"
         await pilot.press("backspace")
         await pilot.pause()
-        assert pane.content.entry.id == "lech-walesa"
+        assert pane.card.id == "lech-walesa"
 
 
 async def test_narrow_terminal_gives_the_pane_the_full_width(make_app) -> None:
@@ -182,13 +182,13 @@ async def test_the_command_palette_finds_entries_in_and_beyond_the_article(make_
         await pilot.press("enter")
         await pilot.pause()
         pane = app.query_one(ContextPane)
-        assert pane.display and pane.content.entry.id == "solidarity"
+        assert pane.display and pane.card.id == "solidarity"
         assert app.query_one(ArticleView).current.text == "Solidarity"
         await pilot.press("escape", "ctrl+p", *"munich agreement")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert pane.content.entry.id == "munich-agreement"
+        assert pane.card.id == "munich-agreement"
         assert "Not mentioned in this article" in pane_text(app)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.article import read_article
+from reader.formats.text import read_article
 from reader.knowledge.store import Store
 from reader.ui.app import ReaderApp
 

@@ -1,0 +1,1 @@
+"""Export: cards and articles out of the reader, to a terminal or (later) other formats."""

@@ -1,0 +1,94 @@
+"""Cards and articles rendered as Rich text: `lookup`, `annotate --format text`, and the pane.
+
+Everything from YAML or the article goes in as plain `Text`, never as markup,
+and through `displayable`, so a summary with square brackets or an escape
+sequence is shown as written and never obeyed. Links are made only of URLs
+that `link_target` accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.console import Group
+from rich.style import Style
+from rich.text import Text
+
+from reader.export.palette import terminal_style
+from reader.export.safe import displayable, link_target
+from reader.knowledge.card import Card
+from reader.linking.mentions import Mention
+
+#: A function from an entry type to the style of its name.
+TypeStyle = Callable[[str], "Style | str"]
+
+
+def _t(value: str, style: Style | str = "") -> Text:
+    return Text(displayable(value), style=style)
+
+
+def heading(card: Card, style_of: TypeStyle = terminal_style) -> Text:
+    """The name in its type's colour, then the type and the dates."""
+    text = Text.assemble(_t(card.name, style_of(card.type)), "\n", _t(card.type, "italic dim"))
+    if card.dates:
+        text.append("  ·  ", style="dim").append(card.dates)
+    return text
+
+
+def also_known_as(card: Card) -> Text:
+    if not card.other_names:
+        return Text()
+    return Text.assemble(("Also: ", "bold"), displayable(", ".join(card.other_names)))
+
+
+def roles(card: Card) -> Text:
+    """One bullet per office, with its dates."""
+    text = Text()
+    for role in card.roles:
+        line = Text("• ").append(displayable(role.title))
+        if role.when:
+            line.append("  ").append(role.when, style="dim")
+        text.append(line).append("\n")
+    text.rstrip()
+    return text
+
+
+def related(card: Card) -> Text:
+    return Text("\n".join(f"• {displayable(ref.name)} ({ref.type})" for ref in card.related))
+
+
+def sources(card: Card) -> Text:
+    text = Text()
+    for source in card.sources:
+        text.append("• ").append(displayable(source.title)).append("\n  ")
+        target = link_target(source.url)
+        text.append(displayable(source.shown), style=Style(underline=True, dim=True, link=target)
+                    if target else Style(dim=True))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def card_renderable(card: Card, style_of: TypeStyle = terminal_style) -> Group:
+    """The whole card for a terminal: heading, summary, other names, roles, related, sources."""
+    title = "bold underline"
+    parts: list[Text] = [heading(card, style_of), Text(), _t(card.summary)]
+    if card.other_names:
+        parts += [Text(), also_known_as(card)]
+    if card.roles:
+        parts += [Text(), Text("Roles", style=title), roles(card)]
+    if card.related:
+        parts += [Text(), Text("Related", style=title), related(card)]
+    parts += [Text(), Text("Sources", style=title), sources(card)]
+    if card.mentions_line:
+        parts += [Text(), Text(card.mentions_line, style="dim")]
+    return Group(*parts)
+
+
+def article_text(text: str, mentions: Iterable[Mention], types: dict[str, str],
+                 style_of: TypeStyle = terminal_style) -> Text:
+    """The article with each mention in its type's style; `types` maps entry ids to types."""
+    rendered = Text(displayable(text), end="")
+    for m in mentions:
+        rendered.stylize(style_of(types.get(m.entry_id, "concept")), m.start, m.end)
+    return rendered

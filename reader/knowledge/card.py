@@ -1,0 +1,86 @@
+"""The context card: what a reader is told about one entry, built once for every front end.
+
+The pane, `lookup` and (later) the HTML export all render this; none of them
+assembles a card from an Entry itself, so they cannot drift apart. It holds
+text and references only, no styling: each front end colours it its own way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from reader.knowledge import dates
+from reader.knowledge.model import Entry, EntryRef
+
+
+@dataclass(frozen=True)
+class CardRole:
+    title: str
+    #: The dates of the role as a reader reads them: `since 5 July 2024`, `1990 – 1995`.
+    when: str
+
+
+@dataclass(frozen=True)
+class CardSource:
+    title: str
+    #: The link as written.
+    url: str
+    #: The URL decoded for reading (`Lech_Wałęsa`, not `Lech_Wa%C5%82…`).
+    shown: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One entry as a reader is told about it: format-neutral, ready to render."""
+
+    id: str
+    name: str
+    type: str
+    #: The entry's own span: `4–11 February 1945`, `born 7 October 1952`; "" when undated.
+    dates: str
+    summary: str
+    #: Other names a reader may meet, without the cue-gated words that only point here in context.
+    other_names: tuple[str, ...]
+    roles: tuple[CardRole, ...]
+    related: tuple[EntryRef, ...]
+    sources: tuple[CardSource, ...]
+    #: Times the open article mentions the entry; None outside an article (`lookup`).
+    mentions: int | None = None
+
+    @property
+    def mentions_line(self) -> str:
+        if self.mentions is None:
+            return ""
+        if not self.mentions:
+            return "Not mentioned in this article"
+        return f"Mentioned {self.mentions} time{'' if self.mentions == 1 else 's'} in this article"
+
+
+def other_names(entry: Entry) -> tuple[str, ...]:
+    """The aliases worth showing a reader: names, not the cue-gated words and years
+    (`1938`, `appease`, `the war`) that only point here in context; one per spelling."""
+    seen = {entry.name.casefold()}
+    names = []
+    for alias in entry.aliases:
+        shown = alias.text
+        if alias.when and (shown[:1].islower() or shown.isdigit()):
+            continue
+        if shown.casefold() not in seen:
+            seen.add(shown.casefold())
+            names.append(shown)
+    return tuple(names)
+
+
+def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None) -> Card:
+    """The card for `entry`, with its related entries as the store found them."""
+    return Card(
+        id=entry.id, name=entry.name, type=entry.type,
+        dates=dates.span(entry.start, entry.end, entry.type),
+        summary=entry.summary,
+        other_names=other_names(entry),
+        roles=tuple(CardRole(r.title, dates.span(r.start, r.end, "role")) for r in entry.roles),
+        related=tuple(related),
+        sources=tuple(CardSource(s.title, s.url, unquote(s.url)) for s in entry.sources),
+        mentions=mentions,
+    )

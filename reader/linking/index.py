@@ -1,0 +1,88 @@
+"""The alias index: the folded keys that `context build` stores and matching looks up.
+
+The keys are made here, from `normalize`, and nowhere else. `INDEX_VERSION`
+names the way they are made: the build records it in the database, and the
+store treats a database with another version as stale, so a change to
+folding can never leave a shipped database that silently stops matching.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from reader.linking.normalize import fold_tokens
+
+#: Bump whenever `fold`, `TOKEN`, `alias_keys` or `cue_key` would make other keys
+#: for some alias; `tests/test_corpus.py` rebuilds the shipped database to catch a miss.
+INDEX_VERSION = 3
+
+#: Separator between folded tokens in a stored key; never occurs inside a token.
+KEY_SEPARATOR = " "
+
+
+class AliasRecord(NamedTuple):
+    """One way to write one entry's name, as folded tokens."""
+
+    tokens: tuple[str, ...]
+    entry_id: str
+    #: Folded, case-folded cue words; empty for an alias that always counts.
+    when: tuple[str, ...] = ()
+    #: A phrase that names something else (`South America`): where it matches,
+    #: nothing is highlighted, and no shorter alias inside it is either.
+    blocks: bool = False
+
+
+def alias_problem(alias: str, *, cued: bool = False) -> str | None:
+    """Why `alias` cannot be matched, or None: what the schema reports for an unusable alias.
+
+    An alias without letters (`1938`, `9/11`) names something only near its
+    cue words, so it must have them (`cued`); alone it would match every date.
+    """
+    if len(alias) < 2:
+        return "is a single character, which would match everywhere"
+    if unicodedata.combining(alias[0]):
+        return "starts with a combining mark"
+    if not fold_tokens(alias):
+        return "has no characters that can be matched"
+    if not cued and not any(ch.isalpha() for ch in alias):
+        what = "is only digits" if alias.isdigit() else "has no letters"
+        return f"{what}, so it would match every such number; give it a 'when' list of words near it"
+    return None
+
+
+def alias_keys(alias: str) -> list[tuple[str, ...]]:
+    """The token sequences an alias matches: as written and, if it starts in lower case,
+    capitalised as at the start of a sentence (`the Alliance`, `The Alliance`).
+
+    Never the other way: `Trump` must not match the verb `trump`.
+    """
+    tokens = fold_tokens(alias)
+    if not tokens:
+        return []
+    first = tokens[0]
+    capital = first[0].upper() + first[1:]
+    if capital == first:
+        return [tokens]
+    return [tokens, (capital, *tokens[1:])]
+
+
+def cue_key(word: str) -> str:
+    """Cue words compare case-insensitively, after folding."""
+    return " ".join(fold_tokens(word)).casefold()
+
+
+def records_for(alias: str, entry_id: str, when: Iterable[str] = (), *, blocks: bool = False) -> list[AliasRecord]:
+    """The records one alias expands to (its case variants), ready to store or index."""
+    cues = tuple(sorted({cue_key(w) for w in when} - {""}))
+    return [AliasRecord(tokens, entry_id, cues, blocks) for tokens in alias_keys(alias)]
+
+
+def key_of(tokens: tuple[str, ...]) -> str:
+    """The stored form of a token sequence."""
+    return KEY_SEPARATOR.join(tokens)
+
+
+def tokens_of(key: str) -> tuple[str, ...]:
+    return tuple(key.split(KEY_SEPARATOR))

@@ -1,0 +1,67 @@
+"""Properties of annotation that hold for any text whatever, checked with hypothesis."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.linking.match import blocks
+from reader.linking.mentions import annotate, annotate_blocks
+
+from .test_mentions import ALIASES, Both
+
+WORDS = ["Poland", "Lech", "Wałęsa", "Walesa", "NATO", "the", "Alliance", "The", "U.S.", "United", "States",
+         "World", "War", "II", "Munich", "Yalta", "Stalin", "1945", "Hitler", "appease", "Trump", "Le", "Drian",
+         "Jean-Yves", "war", "is", "peace", "Saint", "Petersburg", "Kaczyński", "’s", "'s", "Poland’s"]
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", "-", ", ", ". ", "\u00a0", "\t", "\u202e", "\x1b", "\u0301", "—"]
+
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS), st.text(max_size=3)),
+                 max_size=60).map("".join)
+
+
+def check(text: str, mentions) -> None:
+    previous_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= previous_end, "sorted and non-overlapping"
+        assert text[m.start:m.end] == m.text
+        previous_end = m.end
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_any_text_gets_sorted_non_overlapping_mentions_that_are_its_own_text(text: str) -> None:
+    check(text, annotate(text, ALIASES))
+    check(text, annotate(text, Both()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_annotate_never_raises_on_any_unicode(text: str) -> None:
+    check(text, annotate(text, Both()))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts, st.integers(1, 40))
+def test_reading_block_by_block_finds_what_one_pass_finds(text: str, size: int) -> None:
+    whole = annotate(text, Both())
+    assert [m for found in annotate_blocks(text, Both(), block=size) for m in found] == whole
+    if text:
+        spans = list(blocks(text, size))
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_long_text_is_annotated_in_many_short_steps() -> None:
+    text = "Lech Wałęsa met NATO in Poland. " * 20_000
+    steps = list(annotate_blocks(text, ALIASES))
+    assert len(steps) > 5 and sum(map(len, steps)) == 60_000
+
+
+@pytest.mark.slow
+@settings(max_examples=5000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_many_more_texts(text: str) -> None:
+    check(text, annotate(text, Both()))
+    assert [m for found in annotate_blocks(text, Both(), block=7) for m in found] == annotate(text, Both())

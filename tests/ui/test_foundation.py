@@ -1,0 +1,126 @@
+"""The app's side of the foundation: one colour per type from the theme, safe text, bugs and damage reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.color import Color as RichColor
+from textual.widgets import Label
+
+from reader.errors import DatabaseError
+from reader.export.palette import TYPE_COLOURS
+from reader.formats.text import read_article
+from reader.knowledge.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+from reader.ui.context_pane import ContextPane
+
+from .test_app import TEXT, ready
+
+
+def luminance(color: RichColor) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.get_truecolor()
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: RichColor, b: RichColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.fixture
+def app(tmp_path: Path, store: Store) -> ReaderApp:
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return ReaderApp(read_article(path), store)
+
+
+async def test_each_type_has_one_colour_from_the_theme_readable_in_every_theme(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        view, pane = app.query_one(ArticleView), app.query_one(ContextPane)
+        checked = 0
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            page = view.rich_style.bgcolor
+            panel = pane.rich_style.bgcolor
+            if page is None or page.triplet is None:  # an ANSI theme: the terminal picks the colours
+                continue
+            for kind in TYPE_COLOURS:
+                in_text = view.get_component_rich_style(f"article-view--{kind}").color
+                in_pane = pane.get_component_rich_style(f"context-pane--{kind}").color
+                assert in_text == in_pane, f"{kind} is two colours in {theme}"
+                assert contrast(in_text, page) >= 4.5, f"{kind} on the page in {theme}"
+                assert contrast(in_pane, panel) >= 4.5, f"{kind} in the pane in {theme}"
+            for title in pane.query(Label):  # bold and underlined, so large-text contrast applies
+                assert contrast(title.rich_style.color, title.rich_style.bgcolor) >= 4.0, f"pane titles in {theme}"
+            checked += 1
+        assert checked >= 10
+
+
+async def test_invisible_and_control_characters_show_as_stand_ins(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "evil.txt"
+    path.write_text("Poland \u202eevil\u2066 \x1b]0;owned\x07 NATO\n", encoding="utf-8")
+    app = ReaderApp(read_article(path), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        row = "".join(segment.text for segment in view.render_line(0))
+        assert "Poland" in row and "NATO" in row
+        assert not any(ch in row for ch in "\u202e\u2066\x1b\x07")
+
+
+async def test_a_bug_closes_the_app_with_one_line_naming_the_crash_log(app: ReaderApp, monkeypatch,
+                                                                       tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pane exploded")
+
+    monkeypatch.setattr(ReaderApp, "show_entry", broken)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(app, pilot)
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+    assert app.crash is not None and app._exit_renderables == []
+    assert str(app.crash).startswith("reader hit a bug (RuntimeError: pane exploded); the traceback is in ")
+    log = Path(app.crash.fix.split("the traceback is in ")[1].split(";")[0])
+    assert log.is_file() and "pane exploded" in log.read_text()
+
+
+async def test_a_bug_while_annotating_leaves_the_article_readable(app: ReaderApp, monkeypatch,
+                                                                  tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def broken(*args, **kwargs):
+        raise ValueError("linking exploded")
+
+    monkeypatch.setattr("reader.ui.app.annotate_blocks", broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.sub_title == "no highlights"
+        assert any("reader hit a bug (ValueError: linking exploded)" in n.message for n in app._notifications)
+        assert app.is_running and app.crash is None
+        await pilot.press("pagedown")
+
+
+async def test_a_database_damaged_mid_session_is_reported_in_the_app(app: ReaderApp, monkeypatch) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+
+        def damaged(entry_id: str):
+            raise DatabaseError("context.db is not a usable context database (malformed)", "run 'reader context build'")
+
+        monkeypatch.setattr(app.store, "entry", damaged)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert any("malformed" in n.message and "reader context build" in n.message for n in app._notifications)
+        assert app.is_running and not app.query_one(ContextPane).display
