@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,11 @@ import click
 
 from reader import __version__
 from reader.characters import UNSAFE_IN_LINE
-from reader.errors import ArticleError, ContextError, ReaderError
+from reader.errors import ArticleError, ContextError, DatabaseError, ReaderError
 from reader.export.safe import one_line
 from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_article
 from reader.knowledge import locations
-from reader.knowledge.model import TYPES
+from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
@@ -136,13 +137,8 @@ def _keys_from_terminal() -> None:
 
 
 def _json(data: object) -> str:
-    """JSON with every control or invisible character escaped, so it is safe on a terminal too."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-
-    def escape(match: Any) -> str:
-        return json.dumps(match.group())[1:-1] if ord(match.group()) > 0xFFFF else f"\\u{ord(match.group()):04x}"
-
-    return UNSAFE_IN_LINE.sub(lambda m: escape(m) if m.group() not in "\n" else m.group(), text)
+    """JSON on one line, with every control or invisible character escaped (`\\u202e`), safe on a terminal."""
+    return UNSAFE_IN_LINE.sub(lambda m: json.dumps(m.group())[1:-1], json.dumps(data, ensure_ascii=False))
 
 
 @cli.command()
@@ -157,26 +153,56 @@ def annotate(file: str, fmt: str, max_size: str | None, context: str | None, db:
     Offsets are Python str offsets into the file's text as decoded, with
     newlines normalised to \\n.
     """
-    from reader.linking.mentions import annotate as find_mentions
+    from reader.linking.mentions import annotate_blocks
 
     article, store, _ = load(file, context, db, max_size)
-    mentions = find_mentions(article.text, store)
-    refs = store.refs({m.entry_id for m in mentions})
+    blocks = annotate_blocks(article.text, store)
+    entries = EntryCache(store)
     if fmt == "json":
-        wiki = {eid: entry.wikipedia for eid in refs if (entry := store.entry(eid)) is not None}
-        out = {"mentions": [{
-            "start": m.start, "end": m.end, "text": m.text,
-            "entry": {"id": m.entry_id, "title": refs[m.entry_id].name,
-                      "type": refs[m.entry_id].type, "wikipedia": wiki.get(m.entry_id)},
-        } for m in mentions]}
-        click.echo(_json(out))
+        # Streamed a block at a time: a book's mentions are never all held, as objects or as text.
+        click.echo('{"mentions": [', nl=False)
+        first = True
+        for block in blocks:
+            for m in block.mentions:
+                ref, wikipedia = entries.get(m.entry_id)
+                item = {"start": m.start, "end": m.end, "text": m.text,
+                        "entry": {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
+                click.echo(("\n  " if first else ",\n  ") + _json(item), nl=False)
+                first = False
+        click.echo("\n]}" if not first else "]}")
         return
     from rich.console import Console
 
     from reader.export.text import article_text
 
-    types = {eid: ref.type for eid, ref in refs.items()}
-    Console(highlight=False).print(article_text(article.text, mentions, types))
+    console = Console(highlight=False, soft_wrap=True)
+    done = 0
+    for block in blocks:
+        end = max([block.end, *(m.end for m in block.mentions)])
+        if end <= done:
+            continue
+        types = {m.entry_id: entries.get(m.entry_id)[0].type for m in block.mentions}
+        shifted = [replace(m, start=m.start - done, end=m.end - done) for m in block.mentions]
+        console.print(article_text(article.text[done:end], shifted, types), end="")
+        done = end
+
+
+class EntryCache:
+    """Each entry's reference and Wikipedia title, asked of the store once per entry."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._seen: dict[str, tuple[EntryRef, str | None]] = {}
+
+    def get(self, entry_id: str) -> tuple[EntryRef, str | None]:
+        if entry_id not in self._seen:
+            entry = self.store.entry(entry_id)
+            if entry is None:
+                raise DatabaseError(f"entry {entry_id} is missing from {self.store.path}",
+                                    "run 'reader context build' to rebuild it")
+            self._seen[entry_id] = (EntryRef(entry.id, entry.name, entry.type, entry.start, entry.end),
+                                    entry.wikipedia)
+        return self._seen[entry_id]
 
 
 @cli.command()

@@ -130,7 +130,7 @@ def test_a_bug_is_one_line_naming_its_crash_log(run, tmp_path: Path, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("something inside broke")
 
-    monkeypatch.setattr("reader.linking.mentions.annotate", broken)
+    monkeypatch.setattr("reader.linking.mentions.annotate_blocks", broken)
     result = run("annotate", str(article))
     assert result.exit_code == 70
     lines = result.stderr.strip().splitlines()

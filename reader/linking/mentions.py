@@ -21,8 +21,20 @@ class Mention:
     entry_id: str
 
 
-def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Iterator[list[Mention]]:
+@dataclass(frozen=True)
+class Block:
+    """The mentions found in text[start:end]; the last may run past `end`."""
+
+    start: int
+    end: int
+    mentions: list[Mention]
+
+
+def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Iterator[Block]:
     """The mentions of `text`, a block of text at a time, in order, none overlapping.
+
+    A caller that streams (a book to a pipe, a worker that must stay
+    interruptible) holds one block's mentions at a time.
 
     Choosing leftmost-longest spans block by block gives exactly what one pass
     over the whole text would: a block's candidates all start before the next
@@ -45,9 +57,9 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
                 continue
             found.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end], entry_id))
             covered = candidate.end
-        yield found
+        yield Block(lo, hi, found)
 
 
 def annotate(text: str, lookup: AliasLookup) -> list[Mention]:
     """Every mention of a known entry in `text`, in order, none overlapping."""
-    return [m for found in annotate_blocks(text, lookup) for m in found]
+    return [m for block in annotate_blocks(text, lookup) for m in block.mentions]

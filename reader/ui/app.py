@@ -17,6 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, HelpPanel
+from textual.worker import get_current_worker
 
 from reader.crash import crash
 from reader.errors import Crash, ReaderError
@@ -98,8 +99,11 @@ class ReaderApp(App[None]):
             store = Store(self.store.path)  # sqlite connections stay in their thread
             try:
                 mentions: list[Mention] = []
-                for found in annotate_blocks(self.article.text, store):
-                    mentions += found
+                worker = get_current_worker()
+                for block in annotate_blocks(self.article.text, store):
+                    if worker.is_cancelled:  # the reader quit: stop now rather than finish the book
+                        return
+                    mentions += block.mentions
                     time.sleep(0)  # let the interface take its turn between blocks
                 refs = store.refs({m.entry_id for m in mentions})
             finally:

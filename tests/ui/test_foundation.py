@@ -124,3 +124,30 @@ async def test_a_database_damaged_mid_session_is_reported_in_the_app(app: Reader
         await pilot.pause()
         assert any("malformed" in n.message and "reader context build" in n.message for n in app._notifications)
         assert app.is_running and not app.query_one(ContextPane).display
+
+
+async def test_quitting_stops_an_annotation_that_would_never_end(app: ReaderApp, monkeypatch) -> None:
+    """A book is annotated in a worker that checks between blocks whether the reader has left;
+    otherwise `q` would wait for the whole book (the process joins the worker's thread on exit)."""
+    import threading
+
+    from reader.linking.mentions import Block
+
+    steps = []
+    stopped = threading.Event()
+
+    def endless(*args, **kwargs):
+        try:
+            while len(steps) < 4000:  # 20 s at most, should the worker never stop
+                steps.append(1)
+                stopped.wait(0.005)
+                yield Block(0, 0, [])
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr("reader.ui.app.annotate_blocks", endless)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("q")
+    assert stopped.wait(10), "the annotation went on after the reader quit"
+    assert len(steps) < 4000 and app.sub_title == "finding entries…"
