@@ -42,6 +42,12 @@ class CLIError(click.ClickException):
 class ReaderGroup(click.Group):
     """Turns every error of every subcommand into one line and an exit status."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.ClickException as error:
+            raise _sanitised(error) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -49,7 +55,9 @@ class ReaderGroup(click.Group):
             for line in error.details:
                 click.echo(one_line(line), err=True)
             raise CLIError(error) from None
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except click.exceptions.ClickException as error:
+            raise _sanitised(error) from None
+        except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:
             # `reader annotate x | head`: the reader stopped listening, which is not an error.
@@ -60,6 +68,12 @@ class ReaderGroup(click.Group):
             from reader.crash import crash
 
             raise CLIError(crash(error)) from None
+
+
+def _sanitised(error: click.exceptions.ClickException) -> click.exceptions.ClickException:
+    """Click's own usage errors quote what was typed: shown safely too."""
+    error.message = one_line(error.message)
+    return error
 
 
 def note(message: str) -> None:

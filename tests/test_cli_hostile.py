@@ -157,3 +157,10 @@ def test_a_closed_pipe_is_not_an_error(db_path: Path, context_dir: Path, tmp_pat
     stderr = process.stderr.read().decode()
     assert "Traceback" not in stderr and "Error" not in stderr
     assert process.returncode == 0
+
+
+@pytest.mark.parametrize("args", [["context", "check", f"extra{EVIL}"], [f"--x{EVIL}"], [f"no-such{EVIL}"],
+                                  ["annotate", "--format", EVIL, "x"], ["lookup"]])
+def test_usage_errors_quote_what_was_typed_safely(run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and clean(result.output) and "Error:" in result.output

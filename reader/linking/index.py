@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from reader.linking.normalize import fold_tokens
 
@@ -22,8 +22,9 @@ INDEX_VERSION = 3
 KEY_SEPARATOR = " "
 
 
-class AliasRecord(NamedTuple):
-    """One way to write one entry's name, as folded tokens."""
+@dataclass(frozen=True, slots=True)
+class AliasRecord:
+    """One way to write one entry's name, as folded tokens: what the store hands to matching."""
 
     tokens: tuple[str, ...]
     entry_id: str
