@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reader.linking.aliases import AliasLookup
 from reader.linking.match import BLOCK, Matcher, blocks
+from reader.linking.memory import DocumentMemory
 from reader.linking.resolve import blocks as blocked
 from reader.linking.resolve import resolve
 
@@ -41,6 +42,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
     block's, and a span that runs past its block's end still covers what follows.
     """
     matcher = Matcher(lookup)
+    memory = DocumentMemory()
     covered = 0
     for lo, hi in blocks(text, block):
         candidates = matcher.candidates(text, lo, hi)
@@ -52,10 +54,12 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
             if blocked(candidate):
                 covered = candidate.end
                 continue
-            entry_id = resolve(text, candidate)
+            entry_id = resolve(text, candidate, memory)
             if entry_id is None:
                 continue
-            found.append(Mention(candidate.start, candidate.end, text[candidate.start:candidate.end], entry_id))
+            spelled = text[candidate.start:candidate.end]
+            found.append(Mention(candidate.start, candidate.end, spelled, entry_id))
+            memory.note(spelled, entry_id, candidate.end)
             covered = candidate.end
         yield Block(lo, hi, found)
 

@@ -3,6 +3,10 @@
 A plain alias always counts. An alias with cue words (`when`) counts only when
 one of them appears near the span, and then it wins over plain aliases of the
 same span: `Munich` near `appease` and `1938` is the agreement, not the city.
+Before either, the document's memory: a name that the text has already used
+as part of a full name (`Bush` after `George H. W. Bush`) goes to the entry
+introduced last under those words, whatever the cue words say; cue words and
+plain aliases decide only for names the text has not introduced.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 
 from reader.linking.index import AliasRecord
 from reader.linking.match import Candidate
+from reader.linking.memory import DocumentMemory
 from reader.linking.normalize import TOKEN, fold
 
 #: How far either side of a mention cue words are looked for, in characters.
@@ -41,14 +46,21 @@ def blocks(candidate: Candidate) -> bool:
     return all(r.blocks for r in candidate.records)
 
 
-def resolve(text: str, candidate: Candidate) -> str | None:
+def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = None) -> str | None:
     """The entry id for `candidate`, or None when no alias of it applies here."""
     plain = [r.entry_id for r in candidate.records if not r.when and not r.blocks]
     cued = [r for r in candidate.records if r.when]
+    hits: dict[str, int] = {}
     if cued:
         context = _cue_text(text, candidate.start, candidate.end)
-        scored = [(_hits(r, context), -i, r.entry_id) for i, r in enumerate(cued)]
-        best = max(scored)
-        if best[0] > 0:
-            return best[2]
+        for record in cued:
+            hits[record.entry_id] = max(hits.get(record.entry_id, 0), _hits(record, context))
+    if memory is not None:
+        contenders = list(dict.fromkeys(plain + [r.entry_id for r in cued]))
+        remembered = memory.recall(text[candidate.start:candidate.end], contenders)
+        if remembered is not None:
+            return remembered
+    best = max(hits.values(), default=0)
+    if best > 0:
+        return next(entry_id for entry_id, count in hits.items() if count == best)
     return plain[0] if plain else None
