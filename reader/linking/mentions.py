@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +11,14 @@ from reader.linking.match import BLOCK, Matcher, blocks
 from reader.linking.memory import DocumentMemory
 from reader.linking.resolve import blocks as blocked
 from reader.linking.resolve import resolve
+
+#: A title or honorific right before a name, which the mention takes with it: `Mr. Macron`, `President Trump`.
+_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mme|Dr|Prof|Sen|Gen|Adm|Rep|Gov|Amb|President|Vice President|Prime Minister|"
+    r"Chancellor|Secretary|Senator|Congressman|Congresswoman|General|Admiral|Marshal|Colonel|King|Queen|Prince|"
+    r"Princess|Pope|Minister|Ambassador|Governor|Sir|Dame|Lord|Lady|Premier|Mayor|Judge|Justice)\.?[ \u00a0]$")
+#: The longest title above, with its full stop and space.
+_TITLE_REACH = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +66,12 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
             entry_id = resolve(text, candidate, memory)
             if entry_id is None:
                 continue
-            spelled = text[candidate.start:candidate.end]
-            found.append(Mention(candidate.start, candidate.end, spelled, entry_id))
-            memory.note(spelled, entry_id, candidate.end)
+            memory.note(text[candidate.start:candidate.end], entry_id, candidate.end)
+            start = candidate.start
+            if text[start:start + 1].isupper():
+                title = _TITLE.search(text, max(covered, start - _TITLE_REACH), start)
+                start = title.start() if title else start
+            found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id))
             covered = candidate.end
         yield Block(lo, hi, found)
 

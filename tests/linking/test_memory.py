@@ -50,3 +50,17 @@ def linked(text: str) -> list[tuple[str, str]]:
 ])
 def test_the_document_remembers(text: str, expected: list[tuple[str, str]]) -> None:
     assert linked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Munich spoke.", [("Mr. Munich", "munich")]),
+    ("then President Munich's plan", [("President Munich", "munich")]),
+    ("as Prime Minister Munich said", [("Prime Minister Munich", "munich")]),
+    ("Sen.\u00a0Munich and Dr Munich", [("Sen.\u00a0Munich", "munich"), ("Dr Munich", "munich")]),
+    # not a title: inside a word, or after a line break, or already part of another mention
+    ("TheMr. Munich", [("Munich", "munich")]),
+    ("Mr.\nMunich", [("Munich", "munich")]),
+    ("the U.S. Congress Munich", [("U.S. Congress", "us-congress"), ("Munich", "munich")]),
+])
+def test_titles_and_honorifics_go_with_the_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(text) == expected
