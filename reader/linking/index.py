@@ -8,6 +8,7 @@ folding can never leave a shipped database that silently stops matching.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +17,11 @@ from reader.linking.normalize import fold_tokens
 
 #: Bump whenever `fold`, `TOKEN`, `alias_keys` or `cue_key` would make other keys
 #: for some alias; `tests/test_corpus.py` rebuilds the shipped database to catch a miss.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
+
+#: Letters a one-word alias needs before it also matches in capitals (`IRAN`, not `XI` or `MAY`).
+MIN_CAPITALS = 4
+_ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 #: Separator between folded tokens in a stored key; never occurs inside a token.
 KEY_SEPARATOR = " "
@@ -54,19 +59,22 @@ def alias_problem(alias: str, *, cued: bool = False) -> str | None:
 
 
 def alias_keys(alias: str) -> list[tuple[str, ...]]:
-    """The token sequences an alias matches: as written and, if it starts in lower case,
-    capitalised as at the start of a sentence (`the Alliance`, `The Alliance`).
+    """The token sequences an alias matches: as written; if it starts in lower case,
+    capitalised as at the start of a sentence (`the Alliance`, `The Alliance`); and
+    in capitals, as headlines and datelines write names (`PRAGUE`, `THE HAGUE`).
 
-    Never the other way: `Trump` must not match the verb `trump`.
+    Never lower-case from capitals: `Trump` must not match the verb `trump`.
     """
     tokens = fold_tokens(alias)
     if not tokens:
         return []
     first = tokens[0]
-    capital = first[0].upper() + first[1:]
-    if capital == first:
-        return [tokens]
-    return [tokens, (capital, *tokens[1:])]
+    keys = [tokens, (first[0].upper() + first[1:], *tokens[1:])]
+    capitals = tuple(t.upper() for t in tokens)
+    # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
+    if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
+        keys.append(capitals)
+    return list(dict.fromkeys(keys))
 
 
 def cue_key(word: str) -> str:

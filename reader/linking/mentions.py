@@ -19,6 +19,12 @@ _TITLE = re.compile(
     r"Princess|Pope|Minister|Ambassador|Governor|Sir|Dame|Lord|Lady|Premier|Mayor|Judge|Justice)\.?[ \u00a0]$")
 #: The longest title above, with its full stop and space.
 _TITLE_REACH = 16
+#: Words that make a name into the name of something else: `Helsinki Conference` is not
+#: Helsinki, `Geneva Summit` not Geneva. Where no entry matches the whole, nothing is linked.
+_LONGER_NAME = re.compile(
+    r"[ \u00a0](?:Conference|Treaty|Treaties|Summit|Declaration|Process|Crisis|Accords?|Agreement|Meeting|Pact|"
+    r"Protocol|Memorandum|Charter|Doctrine|Initiative|Talks|Communiqu[eé]|Security Conference|Format|Act|"
+    r"CONFERENCE|TREATY|SUMMIT|DECLARATION|AGREEMENT|ACCORDS?)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,8 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
                 continue
             if blocked(candidate):
                 covered = candidate.end
+                continue
+            if _LONGER_NAME.match(text, candidate.end):
                 continue
             entry_id = resolve(text, candidate, memory)
             if entry_id is None:

@@ -110,3 +110,34 @@ def test_excluded_phrases_hide_the_names_inside_them(text: str, expected: list[t
     lookup = MemoryAliases.from_names({
         "America": "united-states", "South America": None, "Ireland": "ireland", "Northern Ireland": None})
     assert [(m.text, m.entry_id) for m in annotate(text, lookup)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WARSAW — POLAND and NATO", [("POLAND", "poland"), ("NATO", "nato")]),
+    ("LECH WAŁĘSA SPEAKS", [("LECH WAŁĘSA", "lech-walesa")]),
+    ("THE ALLIANCE MEETS", [("THE ALLIANCE", "nato")]),
+    ("JEAN-YVES LE DRIAN", [("JEAN-YVES LE DRIAN", "le-drian")]),
+    ("Poland, poland, PoLaNd", [("Poland", "poland")]),
+])
+def test_names_in_capitals_as_headlines_and_datelines_write_them(text: str, expected) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Munich Conference of 1938", []),
+    ("the Poland Summit and the NATO Treaty", []),
+    ("the MUNICH AGREEMENT", []),
+    ("Munich conference delegates", [("Munich", "munich")]),
+    ("in Munich. Conference rooms", [("Munich", "munich")]),
+])
+def test_a_longer_name_is_not_its_first_word(text: str, expected) -> None:
+    assert spans(text) == expected
+
+
+def test_short_words_and_numerals_in_capitals_are_not_names() -> None:
+    from reader.linking.aliases import MemoryAliases
+    from reader.linking.mentions import annotate
+
+    aliases = MemoryAliases.from_names({"Xi": "xi-jinping", "Livia": "livia", "May": ("theresa-may", ["Brexit"])})
+    text = "CHAPTER XI. MAY and Brexit. LIVIA came. Xi spoke."
+    assert [(m.text, m.entry_id) for m in annotate(text, aliases)] == [("LIVIA", "livia"), ("Xi", "xi-jinping")]
