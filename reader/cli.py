@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,9 @@ def context_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def article_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+                        help="The article's date (default: its front matter or dateline); nothing that began "
+                             "after it is linked.")(func)
     return click.option("--max-size", "max_size", default=None, envvar="READER_MAX_SIZE", metavar="SIZE",
                         help=f"Refuse articles larger than this (default: {DEFAULT_MAX_BYTES // 1024**2}M). "
                              "Env: READER_MAX_SIZE.")(func)
@@ -99,9 +102,25 @@ def open_context(context: str | None, db: str | None) -> tuple[Store, str | None
     return locations.open_store(locations.find(context, db))
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """An article ready to read: its text, the store, the store's notes and the article's date."""
+
+    article: Article
+    store: Store
+    notes: list[str]
+    #: A partial ISO date, from --date or the article itself; None when neither gives one.
+    date: str | None
+
+
 def load(path: str | None, context: str | None, db: str | None, max_size: str | None,
-         ) -> tuple[Article, Store, list[str]]:
-    """Read the article and open the database before anything is drawn; the notes are the store's."""
+         date: str | None = None) -> Loaded:
+    """Read the article and open the database before anything is drawn."""
+    from reader.linking.dates import article_date, parse_date
+
+    given = parse_date(date) if date else None
+    if date and given is None:
+        raise ReaderError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD, YYYY-MM or YYYY")
     limit = parse_size(max_size) if max_size else DEFAULT_MAX_BYTES
     article = read_article(path if path else SAMPLE, max_bytes=limit)
     if article.note:
@@ -109,7 +128,7 @@ def load(path: str | None, context: str | None, db: str | None, max_size: str | 
     store, why = open_context(context, db)
     if why:
         note(why)
-    return article, store, [why] if why else []
+    return Loaded(article, store, [why] if why else [], given or article_date(article.text))
 
 
 @click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,14 +145,15 @@ def cli() -> None:
 @click.argument("file", required=False)
 @article_options
 @context_options
-def open_command(file: str | None, max_size: str | None, context: str | None, db: str | None) -> None:
+def open_command(file: str | None, date: str | None, max_size: str | None, context: str | None,
+                 db: str | None) -> None:
     """Open FILE in the reader (- for standard input); without FILE, the bundled sample article."""
-    article, store, notes = load(file, context, db, max_size)
+    loaded = load(file, context, db, max_size, date)
     if file == "-":
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(article, store, notes=notes)
+    app = ReaderApp(loaded.article, loaded.store, notes=loaded.notes, date=loaded.date)
     app.run()
     if app.crash is not None:
         raise app.crash
@@ -161,7 +181,8 @@ def _json(data: object) -> str:
               help="json: the mentions with offsets, for scripts; text: the article with highlights.")
 @article_options
 @context_options
-def annotate(file: str, fmt: str, max_size: str | None, context: str | None, db: str | None) -> None:
+def annotate(file: str, fmt: str, date: str | None, max_size: str | None, context: str | None,
+             db: str | None) -> None:
     """Print the mentions of known entries in FILE (- for standard input).
 
     Offsets are Python str offsets into the file's text as decoded, with
@@ -169,8 +190,9 @@ def annotate(file: str, fmt: str, max_size: str | None, context: str | None, db:
     """
     from reader.linking.mentions import annotate_blocks
 
-    article, store, _ = load(file, context, db, max_size)
-    blocks = annotate_blocks(article.text, store)
+    loaded = load(file, context, db, max_size, date)
+    article, store = loaded.article, loaded.store
+    blocks = annotate_blocks(article.text, store, date=loaded.date)
     entries = EntryCache(store)
     if fmt == "json":
         # Streamed a block at a time: a book's mentions are never all held, as objects or as text.
@@ -321,13 +343,15 @@ def new(name: str, kind: str, context_dir: str | None) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many names.")
 @article_options
 @context_options
-def missing(file: str, limit: int | None, max_size: str | None, context: str | None, db: str | None) -> None:
+def missing(file: str, limit: int | None, date: str | None, max_size: str | None, context: str | None,
+            db: str | None) -> None:
     """List the capitalised names in FILE that no entry covers, most frequent first."""
     from reader.linking.mentions import annotate as find_mentions
     from reader.linking.missing import uncovered
 
-    article, store, _ = load(file, context, db, max_size)
-    names = uncovered(article.text, find_mentions(article.text, store), limit=limit)
+    loaded = load(file, context, db, max_size, date)
+    text = loaded.article.text
+    names = uncovered(text, find_mentions(text, loaded.store, date=loaded.date), limit=limit)
     for name, count in names:
         click.echo(f"{count:5}  {one_line(name)}")
     if not names:

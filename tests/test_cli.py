@@ -241,3 +241,16 @@ def test_the_card_lists_other_names_but_not_cue_words(run, write_entry) -> None:
                                      "    when: [Hitler]\n  - alias: \"1938\"\n    when: [Munich]\n"))
     result = run("lookup", "Munich", "Agreement")
     assert "Also: Munich Pact, Munich\n" in result.stdout
+
+
+def test_the_articles_date_rules_out_what_began_after_it(run, tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_text("Lech Wałęsa spoke of Solidarity in Poland.\n", encoding="utf-8")
+    ids = lambda result: [m["entry"]["id"] for m in json.loads(result.stdout)["mentions"]]
+    assert ids(run("annotate", str(path))) == ["lech-walesa", "solidarity", "poland"]
+    assert ids(run("annotate", str(path), "--date", "1975-01-01")) == ["lech-walesa", "poland"]
+    path.write_text("June 4, 1975\n\nLech Wałęsa spoke of Solidarity in Poland.\n", encoding="utf-8")
+    assert ids(run("annotate", str(path))) == ["lech-walesa", "poland"], "the dateline gives the date"
+    assert ids(run("annotate", str(path), "--date", "1990")) == ["lech-walesa", "solidarity", "poland"]
+    bad = run("annotate", str(path), "--date", "someday")
+    assert bad.exit_code == 2 and bad.stderr.startswith("Error: --date 'someday' is not a date; write it as")

@@ -108,9 +108,11 @@ class Store:
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for key, entry_id, cues, blocks in self._query(
-                    f"select key, entry_id, cues, blocks from aliases where first in ({marks})", batch):
-                yield AliasRecord(tokens_of(key), entry_id, tuple(json.loads(cues)) if cues else (), bool(blocks))
+            for key, entry_id, cues, blocks, start in self._query(
+                    "select a.key, a.entry_id, a.cues, a.blocks, e.start from aliases a "
+                    f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch):
+                yield AliasRecord(tokens_of(key), entry_id, tuple(json.loads(cues)) if cues else (), bool(blocks),
+                                  start)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry exactly as its YAML gave it, or None."""

@@ -38,6 +38,8 @@ class AliasRecord:
     #: A phrase that names something else (`South America`): where it matches,
     #: nothing is highlighted, and no shorter alias inside it is either.
     blocks: bool = False
+    #: When the entry begins (a partial ISO date), so that a text older than it never names it.
+    start: str | None = None
 
 
 def alias_problem(alias: str, *, cued: bool = False) -> str | None:

@@ -46,11 +46,13 @@ class Block:
     mentions: list[Mention]
 
 
-def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Iterator[Block]:
+def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date: str | None = None
+                    ) -> Iterator[Block]:
     """The mentions of `text`, a block of text at a time, in order, none overlapping.
 
     A caller that streams (a book to a pipe, a worker that must stay
-    interruptible) holds one block's mentions at a time.
+    interruptible) holds one block's mentions at a time. `date` is the
+    article's own (a partial ISO date): nothing that began after it is linked.
 
     Choosing leftmost-longest spans block by block gives exactly what one pass
     over the whole text would: a block's candidates all start before the next
@@ -71,7 +73,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
                 continue
             if _LONGER_NAME.match(text, candidate.end):
                 continue
-            entry_id = resolve(text, candidate, memory)
+            entry_id = resolve(text, candidate, memory, date)
             if entry_id is None:
                 continue
             memory.note(text[candidate.start:candidate.end], entry_id, candidate.end)
@@ -84,6 +86,6 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK) -> Itera
         yield Block(lo, hi, found)
 
 
-def annotate(text: str, lookup: AliasLookup) -> list[Mention]:
+def annotate(text: str, lookup: AliasLookup, *, date: str | None = None) -> list[Mention]:
     """Every mention of a known entry in `text`, in order, none overlapping."""
-    return [m for block in annotate_blocks(text, lookup) for m in block.mentions]
+    return [m for block in annotate_blocks(text, lookup, date=date) for m in block.mentions]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reader.linking.dates import begins_after
 from reader.linking.index import AliasRecord
 from reader.linking.match import Candidate
 from reader.linking.memory import DocumentMemory
@@ -46,10 +47,15 @@ def blocks(candidate: Candidate) -> bool:
     return all(r.blocks for r in candidate.records)
 
 
-def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = None) -> str | None:
-    """The entry id for `candidate`, or None when no alias of it applies here."""
-    plain = [r.entry_id for r in candidate.records if not r.when and not r.blocks]
-    cued = [r for r in candidate.records if r.when]
+def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = None,
+            date: str | None = None) -> str | None:
+    """The entry id for `candidate`, or None when no alias of it applies here.
+
+    With the article's `date`, entries that began after it are not candidates.
+    """
+    records = [r for r in candidate.records if not (date and begins_after(r.start, date))]
+    plain = [r.entry_id for r in records if not r.when and not r.blocks]
+    cued = [r for r in records if r.when]
     hits: dict[str, int] = {}
     if cued:
         context = _cue_text(text, candidate.start, candidate.end)

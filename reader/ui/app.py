@@ -48,10 +48,13 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, article: Article, store: Store, *, notes: list[str] | None = None) -> None:
+    def __init__(self, article: Article, store: Store, *, notes: list[str] | None = None,
+                 date: str | None = None) -> None:
         super().__init__()
         self.article = article
         self.store = store
+        #: The article's date (partial ISO): nothing that began after it is linked.
+        self.date = date
         #: Notes about the context (why it was not rebuilt), said on the command line before the
         #: app started and repeated where the reader sees them.
         self.notes = notes or []
@@ -100,7 +103,7 @@ class ReaderApp(App[None]):
             try:
                 mentions: list[Mention] = []
                 worker = get_current_worker()
-                for block in annotate_blocks(self.article.text, store):
+                for block in annotate_blocks(self.article.text, store, date=self.date):
                     if worker.is_cancelled:  # the reader quit: stop now rather than finish the book
                         return
                     mentions += block.mentions
