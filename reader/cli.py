@@ -27,6 +27,8 @@ from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_art
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
+from reader.linking.mentions import Mention
+from reader.linking.periods import describe
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
 
@@ -200,7 +202,7 @@ def annotate(file: str, fmt: str, date: str | None, max_size: str | None, contex
         first = True
         for block in blocks:
             for m in block.mentions:
-                ref, wikipedia = entries.get(m.entry_id)
+                ref, wikipedia = entries.of(m)
                 item = {"start": m.start, "end": m.end, "text": m.text,
                         "entry": {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
                 click.echo(("\n  " if first else ",\n  ") + _json(item), nl=False)
@@ -217,7 +219,7 @@ def annotate(file: str, fmt: str, date: str | None, max_size: str | None, contex
         end = max([block.end, *(m.end for m in block.mentions)])
         if end <= done:
             continue
-        types = {m.entry_id: entries.get(m.entry_id)[0].type for m in block.mentions}
+        types = {m.entry_id: entries.of(m)[0].type for m in block.mentions}
         shifted = [replace(m, start=m.start - done, end=m.end - done) for m in block.mentions]
         console.print(article_text(article.text[done:end], shifted, types), end="")
         done = end
@@ -229,6 +231,13 @@ class EntryCache:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._seen: dict[str, tuple[EntryRef, str | None]] = {}
+
+    def of(self, mention: Mention) -> tuple[EntryRef, str | None]:
+        """A date is its own reference: its id is the period (`1945`, `1930s`), its type `date`."""
+        if mention.kind == "date":
+            label = describe(mention.entry_id)
+            return EntryRef(mention.entry_id, label[0] if label else mention.entry_id, "date"), None
+        return self.get(mention.entry_id)
 
     def get(self, entry_id: str) -> tuple[EntryRef, str | None]:
         if entry_id not in self._seen:

@@ -246,7 +246,9 @@ def test_the_card_lists_other_names_but_not_cue_words(run, write_entry) -> None:
 def test_the_articles_date_rules_out_what_began_after_it(run, tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
     path.write_text("Lech Wałęsa spoke of Solidarity in Poland.\n", encoding="utf-8")
-    ids = lambda result: [m["entry"]["id"] for m in json.loads(result.stdout)["mentions"]]
+    def ids(result) -> list[str]:
+        return [m["entry"]["id"] for m in json.loads(result.stdout)["mentions"] if m["entry"]["type"] != "date"]
+
     assert ids(run("annotate", str(path))) == ["lech-walesa", "solidarity", "poland"]
     assert ids(run("annotate", str(path), "--date", "1975-01-01")) == ["lech-walesa", "poland"]
     path.write_text("June 4, 1975\n\nLech Wałęsa spoke of Solidarity in Poland.\n", encoding="utf-8")
@@ -254,3 +256,14 @@ def test_the_articles_date_rules_out_what_began_after_it(run, tmp_path: Path) ->
     assert ids(run("annotate", str(path), "--date", "1990")) == ["lech-walesa", "solidarity", "poland"]
     bad = run("annotate", str(path), "--date", "someday")
     assert bad.exit_code == 2 and bad.stderr.startswith("Error: --date 'someday' is not a date; write it as")
+
+
+def test_years_and_periods_are_mentions_of_type_date(run, tmp_path: Path) -> None:
+    path = tmp_path / "dates.txt"
+    path.write_text("Poland since 1945, in the 1930s and in the 19th century.\n", encoding="utf-8")
+    mentions = json.loads(run("annotate", str(path)).stdout)["mentions"]
+    assert [(m["text"], m["entry"]) for m in mentions[1:]] == [
+        ("1945", {"id": "1945", "title": "1945", "type": "date", "wikipedia": None}),
+        ("1930s", {"id": "1930s", "title": "the 1930s", "type": "date", "wikipedia": None}),
+        ("19th century", {"id": "19th-century", "title": "the 19th century", "type": "date", "wikipedia": None}),
+    ]

@@ -17,9 +17,11 @@ TYPE_COLOURS = {
     "work": "foreground",
     "concept": "accent",
     "period": "secondary",
+    # A year or period the text names (`1945`, `the 1930s`): underlined in the text's own colour.
+    "date": "foreground",
 }
 #: Works are set in italics, as titles are in print; every highlight is bold.
-_EMPHASIS = {"work": "bold italic"}
+_EMPHASIS = {"work": "bold italic", "date": "underline"}
 #: The same roles in a terminal's own sixteen colours.
 _ANSI = {"primary": "blue", "warning": "yellow", "success": "green", "error": "red",
          "accent": "cyan", "secondary": "magenta", "foreground": "default"}

@@ -72,6 +72,22 @@ def other_names(entry: Entry) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: Card ids of periods carry this prefix, which no entry id can (ids are slugs).
+PERIOD = "date:"
+
+
+def period_card(period_id: str, label: str, dated: list[EntryRef], mentioned: set[str], mentions: int) -> Card:
+    """The card for a year or period: the entries dated within it, those the article mentions first."""
+    ordered = sorted(dated, key=lambda ref: ref.id not in mentioned)
+    if ordered:
+        summary = (f"{len(ordered)}{'+' if len(ordered) >= 60 else ''} entries in the context are dated within "
+                   f"{label}: events first, and those this article mentions before the rest. Open one with enter.")
+    else:
+        summary = f"No entry in the context is dated within {label} yet."
+    return Card(id=PERIOD + period_id, name=label[:1].upper() + label[1:], type="date", dates="", summary=summary,
+                other_names=(), roles=(), related=tuple(ordered), sources=(), mentions=mentions)
+
+
 def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None) -> Card:
     """The card for `entry`, with its related entries as the store found them."""
     return Card(

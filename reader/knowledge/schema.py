@@ -133,7 +133,8 @@ def _items(c: _Collector, key: str, value: Any) -> list[tuple[int, Any]]:
     return list(enumerate(value))
 
 
-def _aliases(c: _Collector, value: Any) -> tuple[Alias, ...]:
+def _aliases(c: _Collector, value: Any, kind: str | None) -> tuple[Alias, ...]:
+    """The aliases as written; only a work's title may be a bare number (`1984`)."""
     result = []
     for i, item in _items(c, "aliases", value):
         if isinstance(item, dict):
@@ -150,6 +151,10 @@ def _aliases(c: _Collector, value: Any) -> tuple[Alias, ...]:
         problem = alias_problem(alias, cued=isinstance(item, dict))
         if problem:
             c.add("aliases", f"alias {alias!r} {problem}", "or remove it", i)
+            continue
+        if alias.isdigit() and kind != "work":
+            c.add("aliases", f"alias {alias!r} is a bare year or number",
+                  "remove it: years are linked as dates, and the year's pane lists this entry", i)
             continue
         when: tuple[str, ...] = ()
         if isinstance(item, dict):
@@ -309,7 +314,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
     wikipedia = _line_text(c, "wikipedia", data["wikipedia"], "wikipedia") if data.get("wikipedia") else None
     entry = Entry(
         id=entry_id, name=name or "", type=kind or "", summary=summary, wikipedia=wikipedia,
-        start=start, end=end, aliases=_aliases(c, data.get("aliases")), roles=roles,
+        start=start, end=end, aliases=_aliases(c, data.get("aliases"), kind), roles=roles,
         related=tuple(r for r in related if ID_PATTERN.match(r)), sources=_sources(c, data.get("sources")),
         exclude=tuple(x for x in exclude if not alias_problem(x)), path=shown,
     )

@@ -151,6 +151,21 @@ class Store:
         refs = self.refs(entry.related)
         return [refs[rid] for rid in entry.related if rid in refs]
 
+    def dated_within(self, first: str, last: str, limit: int = 60) -> list[EntryRef]:
+        """Entries whose dates meet the period from `first` to `last` (partial ISO dates), events first.
+
+        An entry without an end counts at its start only, and a person at
+        their birth and death only: a year lists what began, ended or happened
+        in it, not everyone alive or everything still going on.
+        """
+        until = last + "\uffff"  # `1945-08-02` sorts before `1945\uffff`: within 1945
+        rows = self._query(
+            "select id, name, type, start, end from entries where start is not null and ("
+            "(type = 'person' and (start between ?1 and ?2 or end between ?1 and ?2)) or "
+            "(type != 'person' and start <= ?2 and coalesce(end, start) >= ?1)) "
+            "order by type != 'event', start, name limit ?3", [first, until, limit])
+        return [EntryRef(*row) for row in rows]
+
     def search(self, query: str, limit: int = 10) -> list[str]:
         """Entry ids best matching `query`: exact names and aliases first, then full text.
 

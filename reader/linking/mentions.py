@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reader.linking.aliases import AliasLookup
 from reader.linking.match import BLOCK, Matcher, blocks
 from reader.linking.memory import DocumentMemory
+from reader.linking.periods import find_periods
 from reader.linking.resolve import blocks as blocked
 from reader.linking.resolve import resolve
 
@@ -29,12 +30,17 @@ _LONGER_NAME = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A highlighted span: str offsets into the article text, and the entry it names."""
+    """A highlighted span: str offsets into the article text, and the entry it names.
+
+    A date (`1945`, `the 1930s`) is a mention of `kind` "date" whose `entry_id`
+    is the period's normalised id (see `periods`).
+    """
 
     start: int
     end: int
     text: str
     entry_id: str
+    kind: str = "entry"
 
 
 @dataclass(frozen=True)
@@ -46,13 +52,14 @@ class Block:
     mentions: list[Mention]
 
 
-def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date: str | None = None
-                    ) -> Iterator[Block]:
+def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date: str | None = None,
+                    dates: bool = True) -> Iterator[Block]:
     """The mentions of `text`, a block of text at a time, in order, none overlapping.
 
     A caller that streams (a book to a pipe, a worker that must stay
     interruptible) holds one block's mentions at a time. `date` is the
     article's own (a partial ISO date): nothing that began after it is linked.
+    With `dates`, years and periods outside every entry's name are mentions too.
 
     Choosing leftmost-longest spans block by block gives exactly what one pass
     over the whole text would: a block's candidates all start before the next
@@ -61,7 +68,9 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
     matcher = Matcher(lookup)
     memory = DocumentMemory()
     covered = 0
+    dated = 0
     for lo, hi in blocks(text, block):
+        carried = covered  # a name from the block before may run into this one
         candidates = matcher.candidates(text, lo, hi)
         candidates.sort(key=lambda c: (c.start, c.start - c.end))
         found: list[Mention] = []
@@ -83,9 +92,37 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
                 start = title.start() if title else start
             found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id))
             covered = candidate.end
+        if dates:
+            found, dated = _with_dates(text, found, max(lo, dated, carried), hi)
         yield Block(lo, hi, found)
 
 
-def annotate(text: str, lookup: AliasLookup, *, date: str | None = None) -> list[Mention]:
-    """Every mention of a known entry in `text`, in order, none overlapping."""
-    return [m for block in annotate_blocks(text, lookup, date=date) for m in block.mentions]
+#: How far past its block a date may run (`4–11 February` at a block's end, `1945` after it).
+_DATE_REACH = 40
+
+
+def _with_dates(text: str, found: list[Mention], lo: int, hi: int) -> tuple[list[Mention], int]:
+    """The block's mentions with its dates merged in, where no entry's name is; and where dates end."""
+    merged: list[Mention] = []
+    taken = iter(found)
+    current = next(taken, None)
+    dated = lo
+    for period in find_periods(text, lo, min(len(text), hi + _DATE_REACH)):
+        if period.start >= hi:
+            break
+        while current is not None and current.end <= period.start:
+            merged.append(current)
+            current = next(taken, None)
+        if current is not None and current.start < period.end:
+            continue  # inside or across an entry's name: the entry wins
+        merged.append(Mention(period.start, period.end, text[period.start:period.end], period.id, "date"))
+        dated = period.end
+    if current is not None:
+        merged.append(current)
+    merged.extend(taken)
+    return merged, dated
+
+
+def annotate(text: str, lookup: AliasLookup, *, date: str | None = None, dates: bool = True) -> list[Mention]:
+    """Every mention of a known entry (and, with `dates`, every year and period) in `text`, in order."""
+    return [m for block in annotate_blocks(text, lookup, date=date, dates=dates) for m in block.mentions]

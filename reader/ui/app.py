@@ -24,10 +24,11 @@ from reader.errors import Crash, ReaderError
 from reader.export.palette import type_variables
 from reader.export.safe import displayable, one_line
 from reader.formats.text import Article
-from reader.knowledge.card import card
+from reader.knowledge.card import PERIOD, card, period_card
 from reader.knowledge.model import EntryRef
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate_blocks
+from reader.linking.periods import describe
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import EntryCommands
 from reader.ui.context_pane import ContextPane
@@ -59,6 +60,8 @@ class ReaderApp(App[None]):
         #: app started and repeated where the reader sees them.
         self.notes = notes or []
         self.mention_counts: Counter[str] = Counter()
+        #: How often the article names each year or period, by period id (`1945`, `1930s`).
+        self.period_counts: Counter[str] = Counter()
         #: An EntryRef for every entry the article mentions, by id.
         self.mentioned: dict[str, EntryRef] = {}
         #: The one-line error of a bug that closed the app; `reader open` reports it.
@@ -108,7 +111,7 @@ class ReaderApp(App[None]):
                         return
                     mentions += block.mentions
                     time.sleep(0)  # let the interface take its turn between blocks
-                refs = store.refs({m.entry_id for m in mentions})
+                refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
             finally:
                 store.close()
         except ReaderError as error:
@@ -124,7 +127,8 @@ class ReaderApp(App[None]):
         self.notify(line, severity="error", timeout=15, markup=False)
 
     def _show_mentions(self, mentions: list[Mention], refs: dict[str, EntryRef]) -> None:
-        self.mention_counts = Counter(m.entry_id for m in mentions)
+        self.mention_counts = Counter(m.entry_id for m in mentions if m.kind == "entry")
+        self.period_counts = Counter(m.entry_id for m in mentions if m.kind == "date")
         self.mentioned = refs
         self.query_one(ArticleView).set_mentions(mentions, {eid: ref.type for eid, ref in refs.items()})
         entries = len(self.mention_counts)
@@ -133,6 +137,9 @@ class ReaderApp(App[None]):
     # --- pane ----------------------------------------------------------------------------
 
     def show_entry(self, entry_id: str, *, remember: bool = True) -> None:
+        if entry_id.startswith(PERIOD):
+            self.show_period(entry_id.removeprefix(PERIOD), remember=remember)
+            return
         try:
             entry = self.store.entry(entry_id)
             related = self.store.related(entry) if entry is not None else []
@@ -146,6 +153,23 @@ class ReaderApp(App[None]):
         pane.display = True
         self.screen.add_class("-pane-open")
         pane.show(card(entry, related, self.mention_counts[entry_id]), remember=remember)
+
+    def show_period(self, period_id: str, *, remember: bool = True) -> None:
+        """The pane for a year or period: what the context holds that is dated within it."""
+        described = describe(period_id)
+        if described is None:
+            return
+        label, first, last = described
+        try:
+            dated = self.store.dated_within(first, last)
+        except ReaderError as error:
+            self.notify(one_line(str(error)), severity="error", timeout=15, markup=False)
+            return
+        pane = self.query_one(ContextPane)
+        pane.display = True
+        self.screen.add_class("-pane-open")
+        pane.show(period_card(period_id, label, dated, set(self.mention_counts), self.period_counts[period_id]),
+                  remember=remember)
 
     def open_entry(self, entry_id: str) -> None:
         """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
@@ -165,7 +189,8 @@ class ReaderApp(App[None]):
         self.open_entry(entry_id)
 
     def on_mention_selected(self, message: MentionSelected) -> None:
-        self.open_entry(message.mention.entry_id)
+        mention = message.mention
+        self.open_entry(PERIOD + mention.entry_id if mention.kind == "date" else mention.entry_id)
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)

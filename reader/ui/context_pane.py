@@ -39,7 +39,7 @@ class ContextPane(VerticalScroll):
         yield Static(id="pane-roles")
         yield Label("Related — enter to open", classes="pane-title", id="pane-related-title")
         yield OptionList(id="pane-related")
-        yield Label("Sources", classes="pane-title")
+        yield Label("Sources", classes="pane-title", id="pane-sources-title")
         yield Static(id="pane-sources")
         yield Static(id="pane-count")
 
@@ -67,6 +67,10 @@ class ContextPane(VerticalScroll):
         related.highlighted = 0 if card.related else None
         for widget in ("#pane-related", "#pane-related-title"):
             self.query_one(widget).display = bool(card.related)
+        self.query_one("#pane-related-title", Label).update(
+            "In this period — enter to open" if card.type == "date" else "Related — enter to open")
+        for widget in ("#pane-sources", "#pane-sources-title"):
+            self.query_one(widget).display = bool(card.sources)
         self.query_one("#pane-sources", Static).update(render.sources(card))
         self.query_one("#pane-count", Static).update(Text(card.mentions_line, style="dim"))
         self.scroll_home(animate=False)

@@ -238,3 +238,13 @@ def test_nothing_the_check_passes_can_break_the_build(context_dir, tmp_path) -> 
     """Whatever passes the check builds: the two share one validator."""
     assert not corpus.load(context_dir).errors
     build(context_dir, tmp_path / "x.db")
+
+
+def test_a_bare_year_is_an_alias_of_nothing_but_a_works_title(context_dir, write_entry) -> None:
+    text = GOOD.replace("type: person\n", 'type: person\naliases:\n  - alias: "1978"\n    when: [Czech]\n')
+    found = problems(context_dir, write_entry, text)
+    assert any(p.startswith(f"{PATH}:4: alias '1978' is a bare year or number") for p in found), found
+    work = GOOD.replace("type: person\n", 'type: work\naliases:\n  - alias: "1984"\n    when: [Orwell]\n')
+    write_entry("work", "vit-rakusan", work)
+    (context_dir / "person" / "vit-rakusan.yaml").unlink()
+    assert not any("bare year" in str(p) for p in corpus.load(context_dir).problems)

@@ -197,3 +197,11 @@ def test_a_stray_context_folder_is_never_read_or_built(tmp_path: Path, context_d
     store, note = locations.open_store(found)
     assert note is None and len(store) > 100
     assert sorted(os.listdir(stray)) == ["context"], "reading wrote a file"
+
+
+def test_a_period_lists_what_is_dated_within_it_events_first(store: Store) -> None:
+    found = [ref.id for ref in store.dated_within("1938", "1938")]
+    assert found[0] == "munich-agreement"
+    assert "lech-walesa" not in found, "a person counts at birth and death, not for being alive"
+    assert [ref.id for ref in store.dated_within("1943", "1943")] == ["world-war-ii", "lech-walesa"]
+    assert store.dated_within("1800", "1899") == []

@@ -23,7 +23,7 @@ ALIASES = MemoryAliases([r for name, entry_id, when in NAMES for r in records_fo
 
 
 def linked(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.entry_id) for m in annotate(text, ALIASES)]
+    return [(m.text, m.entry_id) for m in annotate(text, ALIASES, dates=False)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

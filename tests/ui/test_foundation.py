@@ -151,3 +151,23 @@ async def test_quitting_stops_an_annotation_that_would_never_end(app: ReaderApp,
         await pilot.press("q")
     assert stopped.wait(10), "the annotation went on after the reader quit"
     assert len(steps) < 4000 and app.sub_title == "finding entries…"
+
+
+async def test_a_year_opens_the_history_dated_within_it(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "dates.txt"
+    path.write_text("Poland and the Munich Agreement of 1938 still weigh on Europe.\n", encoding="utf-8")
+    app = ReaderApp(read_article(path), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        assert [(m.text, m.kind) for m in view.mentions][-1] == ("1938", "date")
+        view.select(len(view.mentions) - 1)
+        await pilot.press("enter")
+        pane = app.query_one(ContextPane)
+        assert pane.display and pane.card.id == "date:1938" and pane.card.type == "date"
+        assert [ref.id for ref in pane.card.related][:1] == ["munich-agreement"]
+        await pilot.press("enter")
+        assert pane.card.id == "munich-agreement"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert pane.card.id == "date:1938"

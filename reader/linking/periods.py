@@ -1,0 +1,131 @@
+"""Years and periods as historical references: `1945`, `February 1945`, `the 1930s`, `the 19th century`.
+
+A reader meeting `since 1945` or `in 1938` wants the history the year stands
+for, so dates are mentions too: each has a normalised id (`1945`,
+`1945-02`, `1930s`, `19th-century`) and the span of years it covers, and the
+pane lists the entries dated within it. Dates are found only where no entry's
+name already is (`Zapad 2021`, `the 2023 Vilnius summit` stay the entries).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_MONTH_NAMES = ("January February March April May June July August September October November "
+                "December").split()
+_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_NUMBER.update({name[:3]: i for name, i in list(_MONTH_NUMBER.items())} | {"Sept": 9})
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21,
+}
+_DASH = r"\s*[–—-]\s*"
+#: Not inside a number, an amount, a time or a code: `$1945`, `1,945`, `19:45`, `ISO-1945`.
+_ALONE_BEFORE = r"(?<![\w$£€¥#.,:/-])"
+_ALONE_AFTER = r"(?![\w%]|[.,:/]\d)"
+_YEAR = r"(?P<year>1\d{3}|20\d{2})"
+
+_FORMS = [
+    # 4–11 February 1945; 4 February – 11 March 1945 reads as its first month
+    ("month", re.compile(rf"{_ALONE_BEFORE}\d{{1,2}}{_DASH}\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
+    ("day", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
+    ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_ALONE_AFTER}")),
+    ("day", re.compile(rf"{_ALONE_BEFORE}{_YEAR}-(?P<mm>0[1-9]|1[0-2])-(?P<day>[0-3]\d){_ALONE_AFTER}")),
+    ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
+    ("decade", re.compile(rf"{_ALONE_BEFORE}(?P<decade>1\d{{2}}0|20[0-9]0)s\b")),
+    ("century", re.compile(r"\b(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ]century\b")),
+    ("century", re.compile(r"\b(?P<words>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+                           + r")[- ]century\b", re.I)),
+    # A bare year: only from 1500, where a four-digit number is far more often a year than a count.
+    ("year", re.compile(rf"{_ALONE_BEFORE}(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A date as a text writes it: where, its normalised id, a label, and the years it covers."""
+
+    start: int
+    end: int
+    #: `1945`, `1945-02`, `1945-02-04`, `1930s`, `19th-century`.
+    id: str
+    #: How a card names it: `1945`, `February 1945`, `the 1930s`, `the 19th century`.
+    label: str
+    #: First and last ISO dates it covers, for finding the entries dated within it.
+    first: str
+    last: str
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _period(kind: str, m: re.Match[str]) -> tuple[str, str, str, str] | None:
+    """(id, label, first, last) for one match, or None when it is no real date."""
+    if kind == "decade":
+        d = int(m["decade"])
+        return f"{d}s", f"the {d}s", f"{d:04d}", f"{d + 9:04d}"
+    if kind == "century":
+        n = _ORDINAL_WORDS[m["words"].lower()] if m.groupdict().get("words") else int(m["century"])
+        first = (n - 1) * 100
+        return f"{_ordinal(n)}-century", f"the {_ordinal(n)} century", f"{max(first, 1):04d}", f"{first + 99:04d}"
+    year = int(m["year"])
+    if kind == "year":
+        return f"{year}", f"{year}", f"{year:04d}", f"{year:04d}"
+    month = int(m["mm"]) if m.groupdict().get("mm") else _MONTH_NUMBER[m["month"]]
+    label_month = _MONTH_NAMES[month - 1]
+    if kind == "month":
+        return f"{year}-{month:02d}", f"{label_month} {year}", f"{year}-{month:02d}", f"{year}-{month:02d}"
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    iso = f"{year}-{month:02d}-{day:02d}"
+    return iso, f"{day} {label_month} {year}", iso, iso
+
+
+def find_periods(text: str, start: int = 0, end: int | None = None) -> Iterator[Period]:
+    """Every date in text[start:end], leftmost and longest first, none overlapping."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _FORMS:
+        for m in pattern.finditer(text, start, end):
+            found.append((m.start(), -m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], f[1]))
+    covered = start
+    for begin, negative_end, kind, m in found:
+        if begin < covered:
+            continue
+        period = _period(kind, m)
+        if period is None:
+            continue
+        covered = -negative_end
+        yield Period(begin, covered, *period)
+
+
+_ID = re.compile(r"(?P<year>\d{4})(?:-(?P<mm>\d{2})(?:-(?P<dd>\d{2}))?)?|(?P<decade>\d{4})s"
+                 r"|(?P<century>\d{1,2})(?:st|nd|rd|th)-century")
+
+
+def describe(period_id: str) -> tuple[str, str, str] | None:
+    """(label, first, last) for a period id such as `1945`, `1945-02`, `1930s` or `19th-century`."""
+    m = _ID.fullmatch(period_id)
+    if not m:
+        return None
+    if m["decade"]:
+        d = int(m["decade"])
+        return f"the {d}s", f"{d:04d}", f"{d + 9:04d}"
+    if m["century"]:
+        n = int(m["century"])
+        return f"the {_ordinal(n)} century", f"{max((n - 1) * 100, 1):04d}", f"{(n - 1) * 100 + 99:04d}"
+    year = m["year"]
+    if not m["mm"]:
+        return year, year, year
+    month = _MONTH_NAMES[int(m["mm"]) - 1]
+    if not m["dd"]:
+        return f"{month} {year}", f"{year}-{m['mm']}", f"{year}-{m['mm']}"
+    return f"{int(m['dd'])} {month} {year}", period_id, period_id

@@ -1,0 +1,57 @@
+"""Years and periods are historical references, found where no entry's name already is."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.linking.aliases import MemoryAliases
+from reader.linking.mentions import annotate
+from reader.linking.periods import describe, find_periods
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since 1945, Europe", [("1945", "1945")]),
+    ("in 1938 and in the 1930s", [("1938", "1938"), ("1930s", "1930s")]),
+    ("the 19th century and 19th-century art", [("19th century", "19th-century"), ("19th-century", "19th-century")]),
+    ("the twentieth century", [("twentieth century", "20th-century")]),
+    ("February 1945 and 4–11 February 1945", [("February 1945", "1945-02"), ("4–11 February 1945", "1945-02")]),
+    ("on August 2, 1945 and 2 August 1945", [("August 2, 1945", "1945-08-02"), ("2 August 1945", "1945-08-02")]),
+    ("dated 2025-02-19.", [("2025-02-19", "2025-02-19")]),
+    ("Sept. 11th, 2001", [("Sept. 11th, 2001", "2001-09-11")]),
+    # numbers that are not years
+    ("$1945, 1,945 troops, 19:45, 1945.5, 1945s, route 1100, 4000 km, in 1000 years", []),
+    ("may 2024 in lower case", [("2024", "2024")]),
+])
+def test_dates_as_texts_write_them(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[p.start:p.end], p.id) for p in find_periods(text)] == expected
+
+
+@pytest.mark.parametrize(("period_id", "expected"), [
+    ("1945", ("1945", "1945", "1945")), ("1945-02", ("February 1945", "1945-02", "1945-02")),
+    ("1945-02-04", ("4 February 1945", "1945-02-04", "1945-02-04")), ("1930s", ("the 1930s", "1930", "1939")),
+    ("19th-century", ("the 19th century", "1800", "1899")), ("21st-century", ("the 21st century", "2000", "2099")),
+    ("nonsense", None),
+])
+def test_a_period_id_says_what_it_covers(period_id: str, expected) -> None:
+    assert describe(period_id) == expected
+
+
+ALIASES = MemoryAliases.from_names({"Zapad 2021": "zapad-2021", "2023 Vilnius summit": "v23", "NATO": "nato"})
+
+
+def test_a_date_inside_an_entrys_name_stays_the_entry() -> None:
+    text = "Zapad 2021 and the 2023 Vilnius summit; NATO in 1949."
+    found = [(m.text, m.entry_id, m.kind) for m in annotate(text, ALIASES)]
+    assert found == [("Zapad 2021", "zapad-2021", "entry"), ("2023 Vilnius summit", "v23", "entry"),
+                     ("NATO", "nato", "entry"), ("1949", "1949", "date")]
+    assert [m.kind for m in annotate(text, ALIASES, dates=False)] == ["entry"] * 3
+
+
+def test_a_date_across_a_block_boundary_is_found_whole() -> None:
+    from reader.linking.mentions import annotate_blocks
+
+    text = "x " * 40 + "on 4–11 February 1945 they met at the 2023 Vilnius summit"
+    for size in range(1, 120, 3):
+        found = [m for b in annotate_blocks(text, ALIASES, block=size) for m in b.mentions]
+        assert [(m.text, m.entry_id) for m in found] == [("4–11 February 1945", "1945-02"),
+                                                         ("2023 Vilnius summit", "v23")], size
