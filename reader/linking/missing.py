@@ -28,6 +28,9 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 August September October November December Today Tomorrow Yesterday Tonight
 President Prime Minister Secretary Chancellor Foreign Interior Defense Defence Former Senator Governor
 General Admiral King Queen Prince Pope Emperor Chapter Part Book Volume Section Figure Table All
+Ambassador Vice Speaker Chairman Chargé Consul Envoy Nation Nations Government Governments God Earth Country
+Department Chamber Republic Charter Navy Army Administration Embassy Legation Information Recognition
+East West North South People Peoples Union Constitution Treaty Congressman Congresswoman Applause Laughter
 """.split())
 #: Adjectives of nationality and region: not names alone, but part of `European Union`.
 _ADJECTIVES = frozenset("""
@@ -36,8 +39,24 @@ Scottish Welsh Danish Finnish Swedish Norwegian Spanish Italian Turkish Soviet W
 Southern Central Communist Communists Nazi Jewish Christian Catholic Orthodox Muslim Arab Saudi
 Lithuanian Latvian Estonian Hungarian Romanian Bulgarian Serbian Croatian Slovak Slovenian Belarusian
 Moldovan Georgian Armenian Chinese Japanese Korean Canadian Mexican Israeli Iranian Baltic Nordic
-Euro-Atlantic Transatlantic Atlantic Pole Poles
+Euro-Atlantic Transatlantic Atlantic Pole Poles Asian African Allied Republican Democratic Diplomatic Cuban
+Latvian Estonian Communist Socialist Liberal Conservative Free Federal National International Foreign
 """.split())
+#: `Americans`, `Germans`: the people of a nation are not a name to explain, any more than `American`.
+_PEOPLES = frozenset({f"{adjective}s" for adjective in _ADJECTIVES} | {"Russians", "Ukrainians", "Soviets", "Poles",
+                                                                      "Britons", "Czechs", "Swedes", "Finns"})
+#: Roman numerals (`II`, `XIV`) and a pronoun with its contraction (`I've`, `I'm`) are not names.
+_NOT_A_NAME = re.compile(r"^(?:[IVXLCDM]+|I[’'](?:ve|m|ll|d))$")
+
+
+def _heading(text: str, at: int) -> bool:
+    """True when `at` lies on a short line whose every word is capitalised: a heading, not prose."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at"}
+    return 0 < len(words) <= 12 and all(w[0].isupper() or w in small for w in words) and not line.endswith(".")
 
 
 #: Words a name never starts or ends with.
@@ -45,8 +64,10 @@ _TRAILING = frozenset({*_CONNECTORS, "and"})
 
 
 def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
-    """Each run of capitalised words outside mentions, and whether it opens a sentence."""
+    """Each run of capitalised words outside mentions and headings, and whether it opens a sentence."""
     for match in _NAME.finditer(text):
+        if _heading(text, match.start()):
+            continue
         i = match.start() - 1
         while i >= 0 and text[i].isspace():
             i -= 1
@@ -89,7 +110,8 @@ def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = Non
             run = run[1:]
         run = _trim(run)
         name = re.sub(r"(?:[’']s?)$", "", " ".join(run).rstrip(".,;:"))
-        if len(name) < 2 or (len(run) == 1 and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES)):
+        if len(name) < 2 or (len(run) == 1 and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES
+                                                 or name in _PEOPLES or _NOT_A_NAME.match(name))):
             continue
         counts[name] += 1
     ranked = sorted(counts.items(), key=lambda nc: (-nc[1], nc[0]))

@@ -141,3 +141,15 @@ def test_short_words_and_numerals_in_capitals_are_not_names() -> None:
     aliases = MemoryAliases.from_names({"Xi": "xi-jinping", "Livia": "livia", "May": ("theresa-may", ["Brexit"])})
     text = "CHAPTER XI. MAY and Brexit. LIVIA came. Xi spoke."
     assert [(m.text, m.entry_id) for m in annotate(text, aliases)] == [("LIVIA", "livia"), ("Xi", "xi-jinping")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Diplomatic Relations\nEstablishment of Diplomatic Relations\n\nThe envoy Ivo Andric came.", [("Ivo Andric", 1)]),
+    ("The Americans and the Germans met Ivo Andric.", [("Ivo Andric", 1)]),
+    ("I've seen it. I'm sure. Part II, said Ivo Andric.", [("Ivo Andric", 1)]),
+    ("They told the Nation and the Government, and Ivo Andric listened.", [("Ivo Andric", 1)]),
+])
+def test_the_missing_name_detector_skips_headings_peoples_pronouns_and_numerals(text, expected) -> None:
+    from reader.linking.missing import uncovered
+
+    assert uncovered(text, annotate(text, Both())) == expected
