@@ -27,7 +27,8 @@ from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_art
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
-from reader.linking.mentions import Mention
+from reader.linking.mentions import Block, Mention
+from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
@@ -181,9 +182,11 @@ def _json(data: object) -> str:
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the mentions with offsets, for scripts; text: the article with highlights.")
+@click.option("--unknown", is_flag=True,
+              help='Also list the capitalised names no entry covers, as mentions with "entry": null (json).')
 @article_options
 @context_options
-def annotate(file: str, fmt: str, date: str | None, max_size: str | None, context: str | None,
+def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str | None, context: str | None,
              db: str | None) -> None:
     """Print the mentions of known entries in FILE (- for standard input).
 
@@ -200,11 +203,14 @@ def annotate(file: str, fmt: str, date: str | None, max_size: str | None, contex
         # Streamed a block at a time: a book's mentions are never all held, as objects or as text.
         click.echo('{"mentions": [', nl=False)
         first = True
+        if unknown:  # judged against the whole text, so gathered first
+            blocks = iter([Block(0, len(article.text),
+                                 with_unknown_names(article.text, [m for b in blocks for m in b.mentions]))])
         for block in blocks:
             for m in block.mentions:
-                ref, wikipedia = entries.of(m)
-                item = {"start": m.start, "end": m.end, "text": m.text,
-                        "entry": {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
+                ref, wikipedia = entries.of(m) if m.kind != "unknown" else (None, None)
+                item = {"start": m.start, "end": m.end, "text": m.text, "entry": None if ref is None else
+                        {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
                 click.echo(("\n  " if first else ",\n  ") + _json(item), nl=False)
                 first = False
         click.echo("\n]}" if not first else "]}")

@@ -267,3 +267,12 @@ def test_years_and_periods_are_mentions_of_type_date(run, tmp_path: Path) -> Non
         ("1930s", {"id": "1930s", "title": "the 1930s", "type": "date", "wikipedia": None}),
         ("19th century", {"id": "19th-century", "title": "the 19th century", "type": "date", "wikipedia": None}),
     ]
+
+
+def test_unknown_names_are_listed_only_when_asked(run, tmp_path: Path) -> None:
+    path = tmp_path / "unknown.txt"
+    path.write_text("Poland met Ivo Andric.\n", encoding="utf-8")
+    plain = json.loads(run("annotate", str(path)).stdout)["mentions"]
+    assert [m["text"] for m in plain] == ["Poland"]
+    listed = json.loads(run("annotate", str(path), "--unknown").stdout)["mentions"]
+    assert listed[1] == {"start": 11, "end": 21, "text": "Ivo Andric", "entry": None}

@@ -19,9 +19,11 @@ TYPE_COLOURS = {
     "period": "secondary",
     # A year or period the text names (`1945`, `the 1930s`): underlined in the text's own colour.
     "date": "foreground",
+    # A name no entry explains yet: marked faintly, so that what the reader left out shows.
+    "unknown": "foreground",
 }
 #: Works are set in italics, as titles are in print; every highlight is bold.
-_EMPHASIS = {"work": "bold italic", "date": "underline"}
+_EMPHASIS = {"work": "bold italic", "date": "underline", "unknown": "dim underline"}
 #: The same roles in a terminal's own sixteen colours.
 _ANSI = {"primary": "blue", "warning": "yellow", "success": "green", "error": "red",
          "accent": "cyan", "secondary": "magenta", "foreground": "default"}

@@ -88,6 +88,18 @@ def period_card(period_id: str, label: str, dated: list[EntryRef], mentioned: se
                 other_names=(), roles=(), related=tuple(ordered), sources=(), mentions=mentions)
 
 
+#: Card ids of names no entry explains carry this prefix.
+UNKNOWN = "unknown:"
+
+
+def unknown_card(name: str, mentions: int, command: str) -> Card:
+    """The card for a name the context has no entry for: says so, without guessing, and how to add one."""
+    summary = (f"The context has no entry for {name} yet, so the reader does not guess who or what it is. "
+               f"A maintainer can add one with: {command}")
+    return Card(id=UNKNOWN + name, name=name, type="unknown", dates="", summary=summary,
+                other_names=(), roles=(), related=(), sources=(), mentions=mentions)
+
+
 def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None) -> Card:
     """The card for `entry`, with its related entries as the store found them."""
     return Card(

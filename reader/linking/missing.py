@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from reader.linking.mentions import Mention
 
@@ -63,7 +64,11 @@ def _heading(text: str, at: int) -> bool:
 _TRAILING = frozenset({*_CONNECTORS, "and"})
 
 
-def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
+#: One word of a run, with its offsets.
+_Word = tuple[str, int, int]
+
+
+def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
     """Each run of capitalised words outside mentions and headings, and whether it opens a sentence."""
     for match in _NAME.finditer(text):
         if _heading(text, match.start()):
@@ -72,28 +77,41 @@ def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[str], bool]]:
         while i >= 0 and text[i].isspace():
             i -= 1
         opens = i < 0 or text[i] in ".!?;:—(“”\"‘’'…"
-        run: list[str] = []
+        run: list[_Word] = []
         for word in re.finditer(r"\S+", match.group()):
-            if covered[match.start() + word.start()]:
+            at = match.start() + word.start()
+            if covered[at]:
                 if run:
                     yield run, opens
                 run, opens = [], False
             else:
-                run.append(word.group())
+                run.append((word.group(), at, at + len(word.group())))
         if run:
             yield run, opens
 
 
-def _trim(run: list[str]) -> list[str]:
-    while run and (run[0].rstrip(".") in _NOT_NAMES or run[0].lower() in _TRAILING):
+def _trim(run: list[_Word]) -> list[_Word]:
+    while run and (run[0][0].rstrip(".") in _NOT_NAMES or run[0][0].lower() in _TRAILING):
         run = run[1:]
-    while run and (run[-1].rstrip(".") in _NOT_NAMES or run[-1].lower() in _TRAILING):
+    while run and (run[-1][0].rstrip(".") in _NOT_NAMES or run[-1][0].lower() in _TRAILING):
         run = run[:-1]
     return run
 
 
-def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = None) -> list[tuple[str, int]]:
-    """Capitalised names outside every mention, most frequent first, with their counts.
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    """A capitalised name no entry covers: where it stands, and the name itself."""
+
+    start: int
+    end: int
+    name: str
+
+
+_TAIL = re.compile(r"(?:[’']s?|[.,;:])+$")
+
+
+def unknown_names(text: str, mentions: Iterable[Mention]) -> list[UnknownName]:
+    """Every capitalised name outside every mention, in text order.
 
     A word capitalised only because it opens a sentence (`Later`, `Fear`) is
     not a name: a sentence's first word counts only if the text also
@@ -103,16 +121,38 @@ def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = Non
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     runs = list(_runs(text, covered))
-    mid_sentence = {w for run, opens in runs for w in (run[1:] if opens else run)}
-    counts: Counter[str] = Counter()
+    mid_sentence = {w for run, opens in runs for w, _, _ in (run[1:] if opens else run)}
+    found = []
     for run, opens in runs:
-        if opens and run[0] not in mid_sentence and not run[0].isupper():
+        if opens and run[0][0] not in mid_sentence and not run[0][0].isupper():
             run = run[1:]
         run = _trim(run)
-        name = re.sub(r"(?:[’']s?)$", "", " ".join(run).rstrip(".,;:"))
-        if len(name) < 2 or (len(run) == 1 and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES
-                                                 or name in _PEOPLES or _NOT_A_NAME.match(name))):
+        if not run:
             continue
-        counts[name] += 1
+        start, end = run[0][1], run[-1][2]
+        tail = _TAIL.search(text, start, end)
+        end = tail.start() if tail else end
+        name = " ".join(text[start:end].split())
+        single = len(run) == 1
+        if len(name) < 2 or (single and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES
+                                         or name in _PEOPLES or _NOT_A_NAME.match(name))):
+            continue
+        found.append(UnknownName(start, end, name))
+    return found
+
+
+def with_unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with every unknown name merged in, in text order, as mentions of kind "unknown".
+
+    It needs the whole text's mentions at once: whether a sentence's first
+    word is a name depends on how the rest of the text writes it.
+    """
+    unknown = [Mention(u.start, u.end, text[u.start:u.end], u.name, "unknown") for u in unknown_names(text, mentions)]
+    return sorted([*mentions, *unknown], key=lambda m: m.start)
+
+
+def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = None) -> list[tuple[str, int]]:
+    """Capitalised names outside every mention, most frequent first, with their counts."""
+    counts = Counter(unknown.name for unknown in unknown_names(text, mentions))
     ranked = sorted(counts.items(), key=lambda nc: (-nc[1], nc[0]))
     return ranked[:limit] if limit else ranked

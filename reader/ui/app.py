@@ -8,6 +8,7 @@ one line naming its crash log (see `crash`).
 
 from __future__ import annotations
 
+import shlex
 import time
 from collections import Counter
 from typing import ClassVar
@@ -24,10 +25,11 @@ from reader.errors import Crash, ReaderError
 from reader.export.palette import type_variables
 from reader.export.safe import displayable, one_line
 from reader.formats.text import Article
-from reader.knowledge.card import PERIOD, card, period_card
-from reader.knowledge.model import EntryRef
+from reader.knowledge.card import PERIOD, UNKNOWN, Card, card, period_card, unknown_card
+from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate_blocks
+from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import EntryCommands
@@ -45,6 +47,7 @@ class ReaderApp(App[None]):
         Binding("tab", "move(1)", "Next", priority=True, id="app.next"),
         Binding("shift+tab", "move(-1)", "Previous", priority=True, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
+        Binding("u", "toggle_unknown", "Unknown names", id="app.unknown"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -62,6 +65,11 @@ class ReaderApp(App[None]):
         self.mention_counts: Counter[str] = Counter()
         #: How often the article names each year or period, by period id (`1945`, `1930s`).
         self.period_counts: Counter[str] = Counter()
+        #: How often the article uses each name that no entry explains.
+        self.unknown_counts: Counter[str] = Counter()
+        #: Every mention found, unknown names included; the view shows them unless `u` hid them.
+        self.all_mentions: list[Mention] = []
+        self.show_unknown = True
         #: An EntryRef for every entry the article mentions, by id.
         self.mentioned: dict[str, EntryRef] = {}
         #: The one-line error of a bug that closed the app; `reader open` reports it.
@@ -112,6 +120,7 @@ class ReaderApp(App[None]):
                     mentions += block.mentions
                     time.sleep(0)  # let the interface take its turn between blocks
                 refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
+                mentions = with_unknown_names(self.article.text, mentions)
             finally:
                 store.close()
         except ReaderError as error:
@@ -127,16 +136,33 @@ class ReaderApp(App[None]):
         self.notify(line, severity="error", timeout=15, markup=False)
 
     def _show_mentions(self, mentions: list[Mention], refs: dict[str, EntryRef]) -> None:
+        self.all_mentions = mentions
         self.mention_counts = Counter(m.entry_id for m in mentions if m.kind == "entry")
         self.period_counts = Counter(m.entry_id for m in mentions if m.kind == "date")
+        self.unknown_counts = Counter(m.entry_id for m in mentions if m.kind == "unknown")
         self.mentioned = refs
-        self.query_one(ArticleView).set_mentions(mentions, {eid: ref.type for eid, ref in refs.items()})
+        self._show_in_view()
         entries = len(self.mention_counts)
         self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
+
+    def _show_in_view(self) -> None:
+        shown = self.all_mentions if self.show_unknown else [m for m in self.all_mentions if m.kind != "unknown"]
+        self.query_one(ArticleView).set_mentions(shown, {eid: ref.type for eid, ref in self.mentioned.items()})
+
+    def action_toggle_unknown(self) -> None:
+        """Show or hide the faint marks on names that no entry explains."""
+        self.show_unknown = not self.show_unknown
+        self._show_in_view()
+        self.notify(f"Unknown names {'shown' if self.show_unknown else 'hidden'} (u)", timeout=3)
 
     # --- pane ----------------------------------------------------------------------------
 
     def show_entry(self, entry_id: str, *, remember: bool = True) -> None:
+        if entry_id.startswith(UNKNOWN):
+            name = entry_id.removeprefix(UNKNOWN)
+            command = f"reader context new {shlex.quote(name)} --type TYPE (one of {', '.join(TYPES)})"
+            self._show_card(unknown_card(name, self.unknown_counts[name], command), remember)
+            return
         if entry_id.startswith(PERIOD):
             self.show_period(entry_id.removeprefix(PERIOD), remember=remember)
             return
@@ -149,10 +175,7 @@ class ReaderApp(App[None]):
         if entry is None:
             self.notify(one_line(f"{entry_id} is not in the context database"), severity="error", markup=False)
             return
-        pane = self.query_one(ContextPane)
-        pane.display = True
-        self.screen.add_class("-pane-open")
-        pane.show(card(entry, related, self.mention_counts[entry_id]), remember=remember)
+        self._show_card(card(entry, related, self.mention_counts[entry_id]), remember)
 
     def show_period(self, period_id: str, *, remember: bool = True) -> None:
         """The pane for a year or period: what the context holds that is dated within it."""
@@ -165,11 +188,14 @@ class ReaderApp(App[None]):
         except ReaderError as error:
             self.notify(one_line(str(error)), severity="error", timeout=15, markup=False)
             return
+        self._show_card(period_card(period_id, label, dated, set(self.mention_counts),
+                                    self.period_counts[period_id]), remember)
+
+    def _show_card(self, shown: Card, remember: bool) -> None:
         pane = self.query_one(ContextPane)
         pane.display = True
         self.screen.add_class("-pane-open")
-        pane.show(period_card(period_id, label, dated, set(self.mention_counts), self.period_counts[period_id]),
-                  remember=remember)
+        pane.show(shown, remember=remember)
 
     def open_entry(self, entry_id: str) -> None:
         """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
@@ -190,7 +216,8 @@ class ReaderApp(App[None]):
 
     def on_mention_selected(self, message: MentionSelected) -> None:
         mention = message.mention
-        self.open_entry(PERIOD + mention.entry_id if mention.kind == "date" else mention.entry_id)
+        prefix = {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "")
+        self.open_entry(prefix + mention.entry_id)
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)

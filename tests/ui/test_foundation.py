@@ -160,8 +160,9 @@ async def test_a_year_opens_the_history_dated_within_it(tmp_path: Path, store: S
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
-        assert [(m.text, m.kind) for m in view.mentions][-1] == ("1938", "date")
-        view.select(len(view.mentions) - 1)
+        year = next(i for i, m in enumerate(view.mentions) if m.kind == "date")
+        assert view.mentions[year].text == "1938"
+        view.select(year)
         await pilot.press("enter")
         pane = app.query_one(ContextPane)
         assert pane.display and pane.card.id == "date:1938" and pane.card.type == "date"
@@ -171,3 +172,24 @@ async def test_a_year_opens_the_history_dated_within_it(tmp_path: Path, store: S
         await pilot.press("backspace")
         await pilot.pause()
         assert pane.card.id == "date:1938"
+
+
+async def test_unknown_names_are_marked_faintly_and_say_there_is_no_entry(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "unknown.txt"
+    path.write_text("Poland met Ivo Andric in Munich.\n", encoding="utf-8")
+    app = ReaderApp(read_article(path), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        assert [(m.text, m.kind) for m in view.mentions] == [("Poland", "entry"), ("Ivo Andric", "unknown"),
+                                                              ("Munich", "entry")]
+        await pilot.press("tab", "tab", "enter")
+        pane = app.query_one(ContextPane)
+        assert pane.card.id == "unknown:Ivo Andric"
+        assert "no entry for Ivo Andric" in pane.card.summary and "reader context new 'Ivo Andric'" in \
+            pane.card.summary
+        await pilot.press("escape", "u")
+        await pilot.pause()
+        assert [m.kind for m in view.mentions] == ["entry", "entry"]
+        await pilot.press("u")
+        assert len(view.mentions) == 3
