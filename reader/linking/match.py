@@ -108,8 +108,3 @@ class Matcher:
                     found.append(Candidate(first.start(), tokens[n - 1].end(), tuple(matched)))
         return found
 
-
-def find_candidates(text: str, lookup: AliasLookup) -> list[Candidate]:
-    """Every candidate in `text`, in text order."""
-    matcher = Matcher(lookup)
-    return [c for start, end in blocks(text) for c in matcher.candidates(text, start, end)]
