@@ -17,7 +17,7 @@ from reader.linking.normalize import fold_tokens
 
 #: Bump whenever `fold`, `TOKEN`, `alias_keys` or `cue_key` would make other keys
 #: for some alias; `tests/test_corpus.py` rebuilds the shipped database to catch a miss.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 #: Letters a one-word alias needs before it also matches in capitals (`IRAN`, not `XI` or `MAY`).
 MIN_CAPITALS = 4
@@ -60,6 +60,26 @@ def alias_problem(alias: str, *, cued: bool = False) -> str | None:
     return None
 
 
+#: Endings that Ukrainian and Russian names take in different transliterations (`Zelenskyy`,
+#: `Zelensky`, `Zelenskiy`, `Zelenski`; `Andrii`, `Andriy`, `Andrij`): a name written with one matches the others.
+_SKY = ("skyy", "skyi", "skiy", "skij", "sky", "ski")
+_II = ("ii", "iy", "ij", "yi")
+
+
+def transliterations(token: str) -> list[str]:
+    """Other spellings of a capitalised name's ending; none for short or other words."""
+    if len(token) < 5 or not token[0].isupper() or not token.isalpha():
+        return []
+    lower = token.lower()
+    for family in (_SKY, _II):
+        for ending in family:
+            if lower.endswith(ending):
+                stem = token[:-len(ending)]
+                upper = token.isupper()
+                return [stem + (other.upper() if upper else other) for other in family if other != ending]
+    return []
+
+
 def alias_keys(alias: str) -> list[tuple[str, ...]]:
     """The token sequences an alias matches: as written; if it starts in lower case,
     capitalised as at the start of a sentence (`the Alliance`, `The Alliance`); and
@@ -76,6 +96,9 @@ def alias_keys(alias: str) -> list[tuple[str, ...]]:
     # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
     if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
         keys.append(capitals)
+    for key in list(keys):
+        for i, token in enumerate(key):
+            keys.extend((*key[:i], other, *key[i + 1:]) for other in transliterations(token))
     return list(dict.fromkeys(keys))
 
 

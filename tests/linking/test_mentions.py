@@ -153,3 +153,20 @@ def test_the_missing_name_detector_skips_headings_peoples_pronouns_and_numerals(
     from reader.linking.missing import uncovered
 
     assert uncovered(text, annotate(text, Both())) == expected
+
+
+@pytest.mark.parametrize("written", ["Zelenskyy", "Zelensky", "Zelenskiy", "Zelenskyi", "Zelenski", "ZELENSKY"])
+def test_transliterations_of_a_name_match_each_other(written: str) -> None:
+    from reader.linking.aliases import MemoryAliases
+    from reader.linking.mentions import annotate
+
+    aliases = MemoryAliases.from_names({"Zelensky": "zelenskyy", "Andrii Sybiha": "sybiha"})
+    assert [m.entry_id for m in annotate(f"{written} met Andriy Sybiha.", aliases, dates=False)] == [
+        "zelenskyy", "sybiha"]
+
+
+def test_ordinary_words_get_no_transliterations() -> None:
+    from reader.linking.index import transliterations
+
+    assert transliterations("Kennedy") == [] and transliterations("sky") == [] and transliterations("Ski") == []
+    assert transliterations("Andrii") == ["Andriy", "Andrij", "Andryi"]
