@@ -25,10 +25,17 @@ _SPECIAL = str.maketrans({
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+#: `11th`, `2nd`: an ordinal is its number, so `September 11th` is `September 11`.
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Strip diacritics and normalise quotes and dashes; keeps case."""
+    """Strip diacritics, normalise quotes and dashes, and read ordinals as numbers; keeps case."""
     text = text.translate(_SPECIAL)
+    if text[:1].isdigit():
+        ordinal = _ORDINAL.fullmatch(text)
+        text = ordinal.group(1) if ordinal else text
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)

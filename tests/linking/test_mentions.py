@@ -170,3 +170,12 @@ def test_ordinary_words_get_no_transliterations() -> None:
 
     assert transliterations("Kennedy") == [] and transliterations("sky") == [] and transliterations("Ski") == []
     assert transliterations("Andrii") == ["Andriy", "Andrij", "Andryi"]
+
+
+def test_an_ordinal_date_is_its_number() -> None:
+    from reader.linking.aliases import MemoryAliases
+    from reader.linking.mentions import annotate
+
+    aliases = MemoryAliases.from_names({"September 11": "september-11-attacks"})
+    found = [(m.text, m.entry_id) for m in annotate("After September 11th and September 11, 2001", aliases)]
+    assert found[:2] == [("September 11th", "september-11-attacks"), ("September 11", "september-11-attacks")]
