@@ -9,6 +9,7 @@ inside `open` only, so `annotate` and `lookup` start fast.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -21,7 +22,7 @@ import click
 
 from reader import __version__
 from reader.characters import UNSAFE_IN_LINE
-from reader.errors import ArticleError, ContextError, DatabaseError, ReaderError
+from reader.errors import ArticleError, ContextError, DatabaseError, Interrupted, ReaderError
 from reader.export.safe import one_line
 from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_article
 from reader.knowledge import locations
@@ -67,6 +68,16 @@ class ReaderGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise click.exceptions.Exit(0) from None
+        except KeyboardInterrupt:
+            raise CLIError(Interrupted("interrupted", "nothing was changed: a build is written whole or not at all")) \
+                from None
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+                from reader.crash import crash
+
+                raise CLIError(crash(error)) from None
+            raise CLIError(ReaderError(f"cannot write the output: {error.strerror}",
+                                       "check where the output goes (a full disk?)")) from None
         except Exception as error:
             from reader.crash import crash
 
@@ -125,7 +136,9 @@ def load(path: str | None, context: str | None, db: str | None, max_size: str | 
     if date and given is None:
         raise ReaderError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD, YYYY-MM or YYYY")
     limit = parse_size(max_size) if max_size else DEFAULT_MAX_BYTES
-    article = read_article(path if path else SAMPLE, max_bytes=limit)
+    if path is not None and not path.strip():
+        raise ArticleError("the file name is empty", "give the path of a text file")
+    article = read_article(path if path is not None else SAMPLE, max_bytes=limit)
     if article.note:
         note(f"{article.name}: {article.note}")
     store, why = open_context(context, db)
@@ -152,7 +165,10 @@ def open_command(file: str | None, date: str | None, max_size: str | None, conte
                  db: str | None) -> None:
     """Open FILE in the reader (- for standard input); without FILE, the bundled sample article."""
     loaded = load(file, context, db, max_size, date)
-    if file == "-":
+    if not sys.stdout.isatty():
+        raise ReaderError("reader open needs a terminal to draw on",
+                          "run it in a terminal, or print the article with 'reader annotate FILE --format text'")
+    if file == "-" or not sys.stdin.isatty():
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
@@ -215,11 +231,9 @@ def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str
                 first = False
         click.echo("\n]}" if not first else "]}")
         return
-    from rich.console import Console
+    from reader.export.text import PipeConsole, article_text
 
-    from reader.export.text import article_text
-
-    console = Console(highlight=False, soft_wrap=True)
+    console = PipeConsole(highlight=False, soft_wrap=True)
     done = 0
     for block in blocks:
         end = max([block.end, *(m.end for m in block.mentions)])
@@ -261,9 +275,7 @@ class EntryCache:
 @context_options
 def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
     """Print the context card of the entry that best matches QUERY."""
-    from rich.console import Console
-
-    from reader.export.text import card_renderable
+    from reader.export.text import PipeConsole, card_renderable
     from reader.knowledge.card import card
 
     text = " ".join(query)
@@ -278,7 +290,7 @@ def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
     if entry is None:
         raise ReaderError(f"nothing in the context matches {text!r}",
                           "try another spelling, or list names with 'reader context stats'")
-    Console(highlight=False).print(card_renderable(card(entry, store.related(entry))))
+    PipeConsole(highlight=False).print(card_renderable(card(entry, store.related(entry))))
     others = store.refs(found[1:6])
     if others:
         click.echo("\nAlso matching: " + one_line(", ".join(others[i].name for i in found[1:6] if i in others)))

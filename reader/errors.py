@@ -43,6 +43,12 @@ class BuildError(ReaderError):
     """The build could not write the database (a full disk, another build); the old one is intact."""
 
 
+class Interrupted(ReaderError):
+    """The user pressed Ctrl-C: 130, as shells report a command ended by SIGINT."""
+
+    exit_code = 130
+
+
 class Crash(ReaderError):
     """A bug in the reader: one line naming the crash log that holds the traceback."""
 

@@ -164,3 +164,98 @@ def test_a_closed_pipe_is_not_an_error(db_path: Path, context_dir: Path, tmp_pat
 def test_usage_errors_quote_what_was_typed_safely(run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2 and clean(result.output) and "Error:" in result.output
+
+
+@pytest.mark.parametrize("damage", [
+    "update entries set name = NULL", "update entries set summary = NULL", "update entries set type = NULL",
+    "update roles set title = NULL", "update sources set url = NULL", "update entries set start = 'garbage'",
+    "update entries set start = '1878-13-45'", "update roles set start = 'soon'", "update entries set name = x'00ff'",
+    "update aliases set cues = '{not json'", "update aliases set cues = '5'", "update written_aliases set cues = '[[['",
+    "update aliases set key = NULL",
+])
+def test_values_damaged_in_the_database_are_one_error(run, db_path: Path, tmp_path: Path, article: Path,
+                                                      damage: str) -> None:
+    import sqlite3
+
+    db = tmp_path / "damaged.db"
+    db.write_bytes(db_path.read_bytes())
+    conn = sqlite3.connect(db)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    env = {"READER_DB": str(db), "READER_CONTEXT": ""}
+    for args in (["lookup", "Walesa"], ["annotate", str(article)], ["annotate", str(article), "--format", "text"]):
+        result = run(*args, env=env)
+        assert result.exit_code in (0, 2), (args, result.output)
+        if result.exit_code == 2:
+            assert result.stderr.startswith("Error: ") and "is damaged" in result.stderr and "reader context build" \
+                in result.stderr, result.stderr
+
+
+def test_a_type_the_reader_does_not_know_is_shown_not_fatal(run, db_path: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "alien.db"
+    db.write_bytes(db_path.read_bytes())
+    conn = sqlite3.connect(db)
+    conn.execute(f"update entries set type = 'alien{EVIL}' where id = 'solidarity'")
+    conn.commit()
+    conn.close()
+    result = run("lookup", "Walesa", env={"READER_DB": str(db), "READER_CONTEXT": ""})
+    assert result.exit_code == 0 and clean(result.stdout) and "alien" in result.stdout
+
+
+def test_a_decoded_source_url_stays_on_one_line(tmp_path: Path) -> None:
+    entry = Entry(id="x", name="X Y", type="place", summary="A place.",
+                  sources=(Source("Fake", "https://example.org/%0a%0aFAKE%20LINE"),))
+    out = io.StringIO()
+    Console(file=out, width=200).print(card_renderable(card(entry, [])))
+    assert "\nFAKE LINE" not in out.getvalue()
+
+
+def test_sizes_beyond_memory_and_empty_names_are_bad_input(run, article: Path) -> None:
+    huge = run("annotate", str(article), "--max-size", "9999999999999999999999G")
+    assert huge.exit_code == 2 and "more than reader can hold" in huge.stderr
+    assert run("annotate", str(article), "--max-size", "9" * 400).exit_code == 2
+    empty = run("annotate", "")
+    assert empty.exit_code == 2 and empty.stderr.startswith("Error: the file name is empty")
+
+
+def test_open_needs_a_terminal_and_says_so(run, article: Path) -> None:
+    result = run("open", str(article))
+    assert result.exit_code == 2 and "needs a terminal" in result.stderr and "annotate" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_output_device_is_one_error_line(db_path: Path, context_dir: Path, article: Path) -> None:
+    env = {**os.environ, "READER_DB": str(db_path), "READER_CONTEXT": str(context_dir)}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "reader", "lookup", "Walesa"], stdout=full,
+                                stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert result.returncode == 2 and result.stderr.startswith("Error: cannot write the output")
+
+
+def test_text_without_whitespace_is_still_read_a_block_at_a_time() -> None:
+    from reader.linking.aliases import MemoryAliases
+    from reader.linking.mentions import annotate_blocks
+
+    text = "NATO," * 100_000
+    blocks = list(annotate_blocks(text, MemoryAliases.from_names({"NATO": "nato"})))
+    assert len(blocks) > 5 and sum(len(b.mentions) for b in blocks) == 100_000
+
+
+def test_long_runs_of_common_words_are_trimmed_in_linear_time() -> None:
+    import signal
+
+    from reader.linking.missing import uncovered
+
+    def expire(*_):
+        raise AssertionError("quadratic")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(10)
+    try:
+        assert uncovered("The " * 300_000, []) == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

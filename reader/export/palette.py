@@ -29,6 +29,11 @@ _ANSI = {"primary": "blue", "warning": "yellow", "success": "green", "error": "r
          "accent": "cyan", "secondary": "magenta", "foreground": "default"}
 
 
+def known(kind: str) -> str:
+    """`kind` if it has a colour, else `concept`: a database of another make cannot crash a view."""
+    return kind if kind in TYPE_COLOURS else "concept"
+
+
 def emphasis(kind: str) -> str:
     return _EMPHASIS.get(kind, "bold")
 

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.style import Style
 from rich.text import Text
 
 from reader.export.palette import terminal_style
-from reader.export.safe import displayable, link_target
+from reader.export.safe import displayable, link_target, one_line
 from reader.knowledge.card import Card
 from reader.linking.mentions import Mention
+
+
+class PipeConsole(Console):
+    """A Rich console that leaves a closed pipe to the CLI's one error path, instead of exiting 1 itself."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
 
 #: A function from an entry type to the style of its name.
 TypeStyle = Callable[[str], "Style | str"]
@@ -29,7 +37,8 @@ def _t(value: str, style: Style | str = "") -> Text:
 
 def heading(card: Card, style_of: TypeStyle = terminal_style) -> Text:
     """The name in its type's colour, then the type and the dates."""
-    text = Text.assemble(_t(card.name, style_of(card.type)), "\n", _t(card.type, "italic dim"))
+    text = Text.assemble(Text(one_line(card.name), style=style_of(card.type)), "\n",
+                         Text(one_line(card.type), style="italic dim"))
     if card.dates:
         text.append("  ·  ", style="dim").append(card.dates)
     return text
@@ -38,14 +47,14 @@ def heading(card: Card, style_of: TypeStyle = terminal_style) -> Text:
 def also_known_as(card: Card) -> Text:
     if not card.other_names:
         return Text()
-    return Text.assemble(("Also: ", "bold"), displayable(", ".join(card.other_names)))
+    return Text.assemble(("Also: ", "bold"), one_line(", ".join(card.other_names)))
 
 
 def roles(card: Card) -> Text:
     """One bullet per office, with its dates."""
     text = Text()
     for role in card.roles:
-        line = Text("• ").append(displayable(role.title))
+        line = Text("• ").append(one_line(role.title))
         if role.when:
             line.append("  ").append(role.when, style="dim")
         text.append(line).append("\n")
@@ -54,15 +63,15 @@ def roles(card: Card) -> Text:
 
 
 def related(card: Card) -> Text:
-    return Text("\n".join(f"• {displayable(ref.name)} ({ref.type})" for ref in card.related))
+    return Text("\n".join(f"• {one_line(ref.name)} ({one_line(ref.type)})" for ref in card.related))
 
 
 def sources(card: Card) -> Text:
     text = Text()
     for source in card.sources:
-        text.append("• ").append(displayable(source.title)).append("\n  ")
+        text.append("• ").append(one_line(source.title)).append("\n  ")
         target = link_target(source.url)
-        text.append(displayable(source.shown), style=Style(underline=True, dim=True, link=target)
+        text.append(one_line(source.shown), style=Style(underline=True, dim=True, link=target)
                     if target else Style(dim=True))
         text.append("\n")
     text.rstrip()

@@ -21,8 +21,8 @@ from reader.errors import ArticleError
 SNIFF_BYTES = 8192
 #: The largest article read unless the user raises it: several times War and Peace.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-#: What the user writes to raise the limit, named in the error.
-SIZE_HINT = "pass --max-size 200M (or set READER_MAX_SIZE) to read it anyway"
+#: The highest limit accepted: beyond it no article fits in memory anyway.
+MAX_LIMIT = 64 * 1024**3
 #: The name shown for standard input.
 STDIN = "<stdin>"
 
@@ -56,7 +56,11 @@ def parse_size(value: str) -> int:
     if not m:
         raise ArticleError(f"size {value!r} is not understood", "write a size such as 64M, 1G or 500K")
     factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
-    return int(float(m.group(1)) * factor)
+    size = float(m.group(1)) * factor
+    if size > MAX_LIMIT:
+        raise ArticleError(f"size {value!r} is more than reader can hold in memory",
+                           f"give at most {MAX_LIMIT // 1024**3}G")
+    return int(size)
 
 
 def _megabytes(n: int) -> str:
@@ -64,8 +68,11 @@ def _megabytes(n: int) -> str:
 
 
 def _too_big(name: str, size: int | None, limit: int) -> ArticleError:
-    how_big = f"is {_megabytes(size)}" if size is not None else "is larger than that"
-    return ArticleError(f"{name} {how_big}, over the {_megabytes(limit)} limit", SIZE_HINT)
+    how_big = f"is {_megabytes(size)}, over" if size is not None else "is larger than"
+    bigger = max(size or 0, limit * 2)
+    suggestion = f"{-(-bigger // 1024**2)}M" if bigger >= 1024**2 else f"{bigger}"
+    return ArticleError(f"{name} {how_big} the {_megabytes(limit)} limit",
+                        f"pass --max-size {suggestion} (or set READER_MAX_SIZE) to read it anyway")
 
 
 def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
@@ -110,7 +117,14 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """The article piped to standard input; a terminal there is refused rather than waited on."""
     stdin = sys.stdin
-    if stdin is None or stdin.isatty():
+    if stdin is None or stdin.closed:
+        raise ArticleError("standard input is closed", "pipe an article in: cat article.txt | reader annotate -")
+    try:
+        interactive = stdin.isatty()
+    except (OSError, ValueError):
+        raise ArticleError("standard input is closed", "pipe an article in: cat article.txt | reader annotate -") \
+            from None
+    if interactive:
         raise ArticleError("standard input is a terminal, not an article",
                            "pipe one in: cat article.txt | reader open -")
     return from_bytes(_read_limited(stdin.buffer, STDIN, max_bytes), STDIN)
@@ -154,7 +168,8 @@ def from_bytes(data: bytes, name: str) -> Article:
     if not has_bom and looks_binary(data):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text, encoding, note = decode(data)
-    if has_bom and looks_binary(text[:SNIFF_BYTES].encode("utf-8", "replace")):
+    sample = text[:SNIFF_BYTES]
+    if has_bom and (looks_binary(sample.encode("utf-8", "replace")) or sample.count("\ufffd") > max(8, len(sample) / 20)):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text = normalise_newlines(text)
     if not text.strip():

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -133,7 +134,11 @@ def build_lock(folder: Path, patience: float = LOCK_PATIENCE) -> Iterator[None]:
     if fcntl is None:  # pragma: no cover
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise BuildError(f"cannot use the folder {folder}: {exc.strerror}",
+                         "check its permissions, or pass --db PATH in a folder you can write to") from None
     try:
         deadline = time.monotonic() + patience
         while True:
@@ -157,15 +162,28 @@ def is_current(db_path: Path, source_digest: str) -> bool:
     except DatabaseError:
         return False
     try:
-        return store.digest == source_digest and store.intact()
+        if store.digest != source_digest or not store.intact():
+            return False
+        for entry_id in store.all_ids():  # damage a page check cannot see: values that do not read back
+            store.entry(entry_id)
+        return True
+    except DatabaseError:
+        return False
     finally:
         store.close()
 
 
+#: What `tempfile.mkstemp` adds to a prefix: eight letters, digits or underscores.
+_TEMP_SUFFIX = r"[a-z0-9_]{8}"
+
+
 def _remove_leftovers(db_path: Path) -> None:
-    """Temporary files of a build that was killed before it could clean up."""
-    for leftover in db_path.parent.glob(f"{db_path.name}.tmp*"):
-        leftover.unlink(missing_ok=True)
+    """Temporary files of a build that was killed before it could clean up: exactly ours, never others'."""
+    ours = re.compile(re.escape(f"{db_path.name}.tmp") + _TEMP_SUFFIX)
+    with contextlib.suppress(OSError):
+        for leftover in db_path.parent.iterdir():
+            if ours.fullmatch(leftover.name) and leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
 
 
 def _write_failed(db_path: Path, exc: BaseException) -> BuildError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.knowledge import dates
-from reader.knowledge.model import Entry
+from reader.knowledge.model import TYPES, Entry
 from reader.knowledge.problems import Problem
 from reader.knowledge.schema import validate_document
 from reader.knowledge.sources import digest_of, read_sources
@@ -44,14 +44,7 @@ class Corpus:
 def load(root: Path) -> Corpus:
     """Validate every file under `root`, then the corpus as a whole."""
     corpus = Corpus(root)
-    for path in sorted(root.rglob("*")):
-        shown = str(path.relative_to(root.parent))
-        if path.is_file() and path.suffix in {".yml", ".json"}:
-            corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored",
-                                           "entries are .yaml files: rename it", "warning"))
-        elif path.suffix == ".yaml" and path.parent.parent != root:
-            corpus.problems.append(Problem(shown, 1, f"{path.name} is ignored: it is not in a type folder",
-                                           "move it to context/<type>/", "warning"))
+    corpus.problems.extend(_layout_problems(root))
     read: list[tuple[str, bytes]] = []
     for source in read_sources(root):
         shown = str(source.path.relative_to(root.parent))
@@ -79,6 +72,44 @@ def load(root: Path) -> Corpus:
     _check_excludes(corpus)
     corpus.problems.sort(key=lambda p: (p.path, p.line))
     return corpus
+
+
+def _layout_problems(root: Path) -> list[Problem]:
+    """Files the build would skip, said aloud: misnamed entries, entries outside a type folder, and type
+    folders that cannot be read. Looks two levels down only, so no folder tree can make it recurse."""
+    problems = []
+
+    def shown(path: Path) -> str:
+        return str(path.relative_to(root.parent))
+
+    def listing(folder: Path) -> list[Path]:
+        try:
+            return sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append(Problem(shown(folder), 1, f"{folder.name}/ cannot be read: {exc.strerror}",
+                                    "check the folder's permissions"))
+            return []
+
+    for child in listing(root):
+        try:
+            is_folder = child.is_dir()
+        except OSError:
+            is_folder = False
+        if child.suffix.lower() == ".yaml" and not is_folder:
+            problems.append(Problem(shown(child), 1, f"{child.name} is ignored: it is not in a type folder",
+                                    "move it to context/<type>/", "warning"))
+            continue
+        if not is_folder:
+            if child.is_symlink() and child.name in TYPES:
+                problems.append(Problem(shown(child), 1, f"{child.name} is a link that leads to no folder",
+                                        "make it a folder of entries"))
+            continue
+        for path in listing(child):
+            suffix = path.suffix
+            if suffix in {".yml", ".json"} or (suffix.lower() in {".yaml", ".yml"} and suffix != ".yaml"):
+                problems.append(Problem(shown(path), 1, f"{path.name} is ignored",
+                                        "entries are .yaml files: rename it", "warning"))
+    return problems
 
 
 def _check_ids(corpus: Corpus) -> None:

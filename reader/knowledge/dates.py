@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_PARTIAL = re.compile(r"^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"(-?)([0-9]{1,4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 MONTHS = (
     "January February March April May June July August "

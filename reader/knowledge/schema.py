@@ -20,9 +20,9 @@ from reader.knowledge.model import TYPES, Alias, Entry, Role, Source
 from reader.knowledge.problems import Problem
 from reader.knowledge.urls import MAX_URL, web_url
 from reader.knowledge.yaml_tree import Tree, Unquoted, read_tree
-from reader.linking.index import alias_problem
+from reader.linking.index import alias_problem, cue_key
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FIELDS = {
     "name", "type", "aliases", "summary", "wikipedia", "start", "end",
     "roles", "related", "sources", "exclude",
@@ -95,6 +95,9 @@ def _line_text(c: _Collector, key: str, value: Any, what: str, index: int | None
         c.add(key, f"{what} must be text, not {_describe(value)}", "write it as one line of text", index)
         return None
     value = value.strip()
+    if not value:
+        c.add(key, f"{what} is empty", "fill it in, or remove it", index)
+        return None
     if len(value) > limit:
         c.add(key, f"{what} is {len(value)} characters long", f"keep it under {limit}", index)
         return None
@@ -162,8 +165,16 @@ def _aliases(c: _Collector, value: Any, kind: str | None) -> tuple[Alias, ...]:
                 c.add("aliases", f"alias {alias!r} has no usable 'when' list",
                       "give 'when' as a list of words that appear near this meaning", i)
                 continue
+            if len(when_value) > MAX_ITEMS:
+                c.add("aliases", f"alias {alias!r} has {len(when_value)} cue words", f"keep it under {MAX_ITEMS}", i)
+                continue
             words = [_line_text(c, "aliases", w, f"a 'when' word of {alias!r}", i) for w in when_value]
             if None in words:
+                continue
+            unmatchable = [w for w in words if w and not cue_key(w)]
+            if unmatchable:
+                c.add("aliases", f"cue word {unmatchable[0]!r} of {alias!r} has nothing to match",
+                      "write words of letters or digits", i)
                 continue
             when = tuple(w for w in words if w)
         result.append(Alias(alias, when))
@@ -272,7 +283,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
             c.problems.append(Problem(shown, number, "the entry is unfinished (TODO)",
                                       "replace the TODO with the real value"))
     entry_id = path.stem
-    if not ID_PATTERN.match(entry_id):
+    if not ID_PATTERN.fullmatch(entry_id):
         c.add("", f"file name {path.name!r} is not a valid id",
               "rename it to a lowercase slug such as 'lech-walesa.yaml'")
     for key in sorted(set(data) - FIELDS):
@@ -285,6 +296,8 @@ def validate_document(path: Path, text: str, root: Path | None = None
                   if key == "sources" else f"fill in '{key}:'")
 
     name = _line_text(c, "name", data["name"], "name") if data.get("name") else None
+    if name and alias_problem(name):
+        c.add("name", f"name {name!r} {alias_problem(name)}", "give the entry's full name")
     kind = _line_text(c, "type", data["type"], "type") if data.get("type") else None
     if kind is not None and kind not in TYPES:
         c.add("type", f"type {kind!r} is not known", f"use one of: {', '.join(TYPES)}")
@@ -307,7 +320,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
         c.add("roles", "only persons have roles", "remove 'roles' or change the type to person")
     related = _text_items(c, "related", data.get("related"), "related id")
     for i, rid in enumerate(related):
-        if not ID_PATTERN.match(rid):
+        if not ID_PATTERN.fullmatch(rid):
             c.add("related", f"related id {rid!r} is not an id",
                   "write the file stem of the entry, e.g. lech-walesa", i)
     exclude = _text_items(c, "exclude", data.get("exclude"), "excluded phrase")
@@ -315,7 +328,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
     entry = Entry(
         id=entry_id, name=name or "", type=kind or "", summary=summary, wikipedia=wikipedia,
         start=start, end=end, aliases=_aliases(c, data.get("aliases"), kind), roles=roles,
-        related=tuple(r for r in related if ID_PATTERN.match(r)), sources=_sources(c, data.get("sources")),
+        related=tuple(r for r in related if ID_PATTERN.fullmatch(r)), sources=_sources(c, data.get("sources")),
         exclude=tuple(x for x in exclude if not alias_problem(x)), path=shown,
     )
     return entry, c.problems, tree

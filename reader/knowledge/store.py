@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import DatabaseError
+from reader.knowledge import dates
 from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, EntryRef, Role, Source
 from reader.linking.index import INDEX_VERSION, AliasRecord, key_of, tokens_of
 from reader.linking.normalize import fold_tokens
@@ -42,6 +43,14 @@ MAX_QUERY = 200
 FIX = "run 'reader context build' to rebuild it, or pass --db PATH"
 
 
+#: The longest summary a card will show from the database; the schema allows far less.
+_MAX_TEXT = 20_000
+
+
+def _damaged(path: Path, what: str) -> DatabaseError:
+    return DatabaseError(f"{path} is damaged: {what}", FIX)
+
+
 class StaleDatabase(DatabaseError):
     """The database was built by another version of the reader: rebuilding it fixes that."""
 
@@ -54,7 +63,8 @@ class Store:
         if not self.path.is_file():
             raise DatabaseError(f"no context database at {self.path}", FIX)
         try:
-            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            # immutable: SQLite takes no locks and makes no -wal or -shm files, so reading writes nothing.
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path} cannot be opened ({exc})", FIX) from None
         try:
@@ -111,8 +121,36 @@ class Store:
             for key, entry_id, cues, blocks, start in self._query(
                     "select a.key, a.entry_id, a.cues, a.blocks, e.start from aliases a "
                     f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch):
-                yield AliasRecord(tokens_of(key), entry_id, tuple(json.loads(cues)) if cues else (), bool(blocks),
-                                  start)
+                if not isinstance(key, str) or not key or not isinstance(entry_id, str):
+                    raise _damaged(self.path, "an alias has no key or entry")
+                yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start))
+
+    def _cues(self, cues: object) -> tuple[str, ...]:
+        if cues is None:
+            return ()
+        try:
+            words = json.loads(cues) if isinstance(cues, str) else None
+        except ValueError:
+            words = None
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise _damaged(self.path, "an alias's cue words are not a list of words")
+        return tuple(words)
+
+    def _text(self, value: object, what: str, *, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or len(value) > _MAX_TEXT:
+            raise _damaged(self.path, f"{what} is not text")
+        return value
+
+    def _date(self, value: object) -> str | None:
+        if value is None:
+            return None
+        try:
+            dates.parse(value if isinstance(value, str) else "")
+        except ValueError:
+            raise _damaged(self.path, f"{value!r} is not a date") from None
+        return value
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry exactly as its YAML gave it, or None."""
@@ -121,19 +159,21 @@ class Store:
         if not rows:
             return None
         id_, name, kind, summary, wikipedia, start, end, path = rows[0]
-        q = self._query
-        aliases = tuple(Alias(text, tuple(json.loads(cues)) if cues else ()) for text, cues in
+        q, t, d = self._query, self._text, self._date
+        aliases = tuple(Alias(t(text, "an alias"), self._cues(cues)) for text, cues in
                         q("select alias, cues from written_aliases where entry_id = ? order by position", [id_]))
-        roles = tuple(Role(*r) for r in
+        roles = tuple(Role(t(title, "a role"), d(a), d(b)) for title, a, b in
                       q("select title, start, end from roles where entry_id = ? order by position", [id_]))
-        related = tuple(r for (r,) in
+        related = tuple(t(r, "a related id") for (r,) in
                         q("select related_id from related where entry_id = ? order by position", [id_]))
-        sources = tuple(Source(*r) for r in
+        sources = tuple(Source(t(title, "a source title"), t(url, "a source url")) for title, url in
                         q("select title, url from sources where entry_id = ? order by position", [id_]))
-        exclude = tuple(r for (r,) in
+        exclude = tuple(t(r, "an excluded phrase") for (r,) in
                         q("select phrase from excludes where entry_id = ? order by position", [id_]))
-        return Entry(id=id_, name=name, type=kind, summary=summary, wikipedia=wikipedia, start=start, end=end,
-                     aliases=aliases, roles=roles, related=related, sources=sources, exclude=exclude, path=path)
+        return Entry(id=t(id_, "an id"), name=t(name, "a name"), type=t(kind, "a type"),
+                     summary=t(summary, "a summary"), wikipedia=t(wikipedia, "a title", optional=True),
+                     start=d(start), end=d(end), aliases=aliases, roles=roles, related=related, sources=sources,
+                     exclude=exclude, path=t(path, "a path", optional=True) or "")
 
     def refs(self, entry_ids: Collection[str]) -> dict[str, EntryRef]:
         """An `EntryRef` for each of many entries at once, for lists and highlights."""
@@ -143,7 +183,7 @@ class Store:
             batch = ids[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
             for row in self._query(f"select id, name, type, start, end from entries where id in ({marks})", batch):
-                result[row[0]] = EntryRef(*row)
+                result[row[0]] = self._ref(row)
         return result
 
     def related(self, entry: Entry) -> list[EntryRef]:
@@ -164,7 +204,12 @@ class Store:
             "(type = 'person' and (start between ?1 and ?2 or end between ?1 and ?2)) or "
             "(type != 'person' and start <= ?2 and coalesce(end, start) >= ?1)) "
             "order by type != 'event', start, name limit ?3", [first, until, limit])
-        return [EntryRef(*row) for row in rows]
+        return [self._ref(row) for row in rows]
+
+    def _ref(self, row: tuple) -> EntryRef:
+        entry_id, name, kind, start, end = row
+        return EntryRef(self._text(entry_id, "an id"), self._text(name, "a name"), self._text(kind, "a type"),
+                        self._date(start), self._date(end))
 
     def search(self, query: str, limit: int = 10) -> list[str]:
         """Entry ids best matching `query`: exact names and aliases first, then full text.

@@ -16,6 +16,9 @@ from reader.errors import ReaderError
 from reader.knowledge.model import TYPES
 from reader.linking.normalize import fold
 
+#: The longest id: file names stay well under every file system's limit.
+MAX_ID = 120
+
 
 def slug(name: str) -> str:
     """`Lech Wałęsa` → `lech-walesa`: the id and file name for an entry."""
@@ -52,6 +55,12 @@ def write_stub(context_dir: Path, name: str, kind: str) -> Path:
     entry_id = slug(name)
     if not entry_id:
         raise ReaderError(f"cannot make an id from {name!r}", "give a name with letters or digits")
+    if len(entry_id) > MAX_ID:
+        raise ReaderError(f"the name makes an id of {len(entry_id)} characters",
+                          f"give the entry's usual name; ids are at most {MAX_ID} characters")
+    folder = context_dir / kind
+    if folder.exists() and (not folder.is_dir() or not folder.resolve().is_relative_to(context_dir.resolve())):
+        raise ReaderError(f"{folder} is not a folder inside {context_dir}", "make it a plain folder of entries")
     existing = sorted(context_dir.glob(f"*/{entry_id}.yaml"))
     if existing:
         raise ReaderError(f"{existing[0]} already exists", "edit it, or choose another name")

@@ -22,6 +22,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: Characters matched per block: small enough that no single step takes long.
 BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
+#: Where to cut a text with no whitespace for a long way: after any character that is not a word's.
+_NOT_WORD = re.compile(r"\W")
+#: How far past a block's nominal end to look for a place to cut it; no name is longer.
+_REACH = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +53,11 @@ def blocks(text: str, size: int = BLOCK) -> Iterator[tuple[int, int]]:
         if end >= len(text):
             yield start, len(text)
             return
-        space = _SPACE.search(text, end)
-        end = space.end() if space else len(text)
+        reach = end + max(size, _REACH)
+        space = _SPACE.search(text, end, reach)
+        if space is None:  # no whitespace near: cut between two tokens, or, in one endless word, anywhere
+            space = _NOT_WORD.search(text, end, reach)
+        end = space.end() if space else min(reach, len(text))
         yield start, end
         start = end
 

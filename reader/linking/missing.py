@@ -91,11 +91,16 @@ def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
 
 
 def _trim(run: list[_Word]) -> list[_Word]:
-    while run and (run[0][0].rstrip(".") in _NOT_NAMES or run[0][0].lower() in _TRAILING):
-        run = run[1:]
-    while run and (run[-1][0].rstrip(".") in _NOT_NAMES or run[-1][0].lower() in _TRAILING):
-        run = run[:-1]
-    return run
+    """The run without the small and common words at either end; linear however long the run."""
+    def edge(word: _Word) -> bool:
+        return word[0].rstrip(".") in _NOT_NAMES or word[0].lower() in _TRAILING
+
+    start, end = 0, len(run)
+    while start < end and edge(run[start]):
+        start += 1
+    while end > start and edge(run[end - 1]):
+        end -= 1
+    return run[start:end]
 
 
 @dataclass(frozen=True, slots=True)

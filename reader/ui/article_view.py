@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.export.palette import TYPE_COLOURS, type_css
+from reader.export.palette import TYPE_COLOURS, known, type_css
 from reader.linking.mentions import Mention
 from reader.ui.messages import MentionSelected
 from reader.ui.wrap import Row, row_of, wrap
@@ -119,7 +119,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # Mentions never overlap, so their ends are sorted like their starts.
         for i in range(bisect_right(self._ends, row.start), bisect_left(self._starts, row.end)):
             mention = self.mentions[i]
-            kind = mention.kind if mention.kind != "entry" else self._types.get(mention.entry_id, "concept")
+            kind = known(mention.kind if mention.kind != "entry" else self._types.get(mention.entry_id, "concept"))
             style = self.get_component_rich_style(f"article-view--{kind}")
             if i == self.cursor:
                 style += self.get_component_rich_style("article-view--cursor")

@@ -12,8 +12,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.export import text as render
-from reader.export.palette import TYPE_COLOURS, type_css
-from reader.export.safe import displayable
+from reader.export.palette import TYPE_COLOURS, known, type_css
+from reader.export.safe import displayable, one_line
 from reader.knowledge.card import Card
 from reader.ui.messages import EntryRequested
 
@@ -44,7 +44,7 @@ class ContextPane(VerticalScroll):
         yield Static(id="pane-count")
 
     def _type_style(self, kind: str) -> object:
-        return self.get_component_rich_style(f"context-pane--{kind}", partial=True)
+        return self.get_component_rich_style(f"context-pane--{known(kind)}", partial=True)
 
     def show(self, card: Card, *, remember: bool = True) -> None:
         """Show `card`; `remember` keeps the previous entry for `backspace`."""
@@ -62,7 +62,7 @@ class ContextPane(VerticalScroll):
         related = self.query_one("#pane-related", OptionList)
         related.clear_options()
         related.add_options(
-            Option(Text.assemble(displayable(ref.name), (f"  {ref.type}", "dim")), id=ref.id)
+            Option(Text.assemble(one_line(ref.name), (f"  {one_line(ref.type)}", "dim")), id=ref.id)
             for ref in card.related)
         related.highlighted = 0 if card.related else None
         for widget in ("#pane-related", "#pane-related-title"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -17,8 +18,8 @@ _WORD = re.compile(r"\S+\s*")
 #: Characters that may take two cells (East Asian wide, emoji). Text without
 #: any is measured by its length, which is what makes a book wrap fast.
 _MAYBE_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-    "\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]")
+    "[\u1100-\u115f\u2300-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f"
+    "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001fbff\U00020000-\U0003fffd]")
 
 
 class Row(NamedTuple):
@@ -42,20 +43,44 @@ def _cut(text: str, width: int) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=64)
+def _row_pattern(width: int) -> re.Pattern[str]:
+    """A row of at most `width` characters ending at a word's end, with the spaces after it."""
+    return re.compile(rf"[^\n]{{1,{width}}}(?=\s|$)\s*")
+
+
+def _wrap_narrow(line: str, offset: int, width: int, rows: list[Row]) -> None:
+    """Greedy word wrap for one-cell text: one regex match a row, so a book wraps at C speed."""
+    pattern, pos, end = _row_pattern(width), 0, len(line)
+    while pos < end:
+        m = pattern.match(line, pos)
+        stop = m.end() if m else pos + width  # a word longer than the row is cut
+        rows.append(Row(offset + pos, offset + stop))
+        pos = stop
+
+
+def _too_wide(line: str, start: int, end: int, width: int) -> bool:
+    """Whether line[start:end] takes more than `width` cells, looking at no more than it must."""
+    return _cells(line[start:min(end, start + 4 * width + 4)]) > width
+
+
 def _wrap_line(line: str, offset: int, width: int, rows: list[Row]) -> None:
     """Greedy word wrap; trailing spaces stay on their row, over-long words are cut."""
     if _cells(line) <= width:
         rows.append(Row(offset, offset + len(line)))
         return
+    if not _MAYBE_WIDE.search(line):
+        _wrap_narrow(line, offset, width, rows)
+        return
     row_start, used = 0, 0
     for m in _WORD.finditer(line):
         word_end = m.start() + len(m.group().rstrip())
-        size = _cells(line[m.start():word_end])
+        size = _cells(line[m.start():min(word_end, m.start() + 4 * width + 4)])
         if used and used + size > width:
             rows.append(Row(offset + row_start, offset + m.start()))
             row_start, used = m.start(), 0
-        while _cells(line[row_start:word_end]) > width:
-            cut = _cut(line[row_start:word_end], width)
+        while _too_wide(line, row_start, word_end, width):
+            cut = _cut(line[row_start:min(word_end, row_start + width)], width)
             rows.append(Row(offset + row_start, offset + row_start + cut))
             row_start += cut
         used = _cells(line[row_start:m.end()])

@@ -248,3 +248,39 @@ def test_a_bare_year_is_an_alias_of_nothing_but_a_works_title(context_dir, write
     write_entry("work", "vit-rakusan", work)
     (context_dir / "person" / "vit-rakusan.yaml").unlink()
     assert not any("bare year" in str(p) for p in corpus.load(context_dir).problems)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (GOOD.replace("name: Vít Rakušan", 'name: "X"'), "name 'X' is a single character"),
+    (GOOD.replace("name: Vít Rakušan", 'name: "   "'), "name is empty"),
+    (GOOD.replace("name: Vít Rakušan", 'name: "..."'), "name '...' has no letters"),
+    (GOOD.replace("wikipedia: Vít Rakušan", 'wikipedia: " "'), "wikipedia is empty"),
+    (GOOD.replace("type: person\n", 'type: person\naliases:\n  - {alias: "V. R.", when: [""]}\n'),
+     "a 'when' word of 'V. R.' is empty"),
+    (GOOD.replace("type: person\n", 'type: person\naliases:\n  - {alias: Rakusan, when: ["\\u0301"]}\n'),
+     "has nothing to match"),
+    (GOOD.replace('start: "1978-06-16"', 'start: "١٩٧٨"'), "is not a date"),
+])
+def test_empty_and_unmatchable_text_is_refused(context_dir, write_entry, text: str, message: str) -> None:
+    found = problems(context_dir, write_entry, text)
+    assert any(message in p for p in found), found
+
+
+def test_an_id_with_a_trailing_newline_is_not_an_id(context_dir) -> None:
+    (context_dir / "person" / "hostile\n.yaml").write_text(GOOD)
+    assert any("is not a valid id" in str(p) for p in corpus.load(context_dir).problems)
+
+
+def test_folders_that_cannot_be_read_are_reported(context_dir, tmp_path, monkeypatch) -> None:
+    (context_dir / "place" / "NOTE.YAML").write_text(GOOD)
+    real_iterdir = Path.iterdir
+
+    def refuse(self: Path):
+        if self.name == "event":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    found = [str(p) for p in corpus.load(context_dir).problems]
+    assert "context/event:1: event/ cannot be read: Permission denied; check the folder's permissions" in found
+    assert any(p.startswith("context/place/NOTE.YAML:1: warning: NOTE.YAML is ignored") for p in found)

@@ -113,10 +113,34 @@ def test_two_builds_of_the_same_yaml_are_identical(context_dir: Path, tmp_path: 
 
 
 def test_a_build_removes_what_a_killed_build_left(db_path: Path, context_dir: Path) -> None:
-    leftover = db_path.parent / "context.db.tmpk1ll3d"
+    leftover = db_path.parent / "context.db.tmpk1ll3d_x"
     leftover.write_bytes(b"half a database")
+    others = [db_path.parent / name for name in ("context.db.tmp-backup", "report.tmp.txt", "context.db.tmpnotes.txt")]
+    for other in others:
+        other.write_text("a maintainer's own file")
+    (db_path.parent / "context.db.tmpabcdefgh").mkdir()
     build(context_dir, db_path)
     assert not leftover.exists()
+    assert all(other.exists() for other in others) and (db_path.parent / "context.db.tmpabcdefgh").is_dir()
+
+
+def test_a_database_name_with_glob_characters_removes_nothing_else(context_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "report.tmp.txt").write_text("keep me")
+    build(context_dir, folder / "*")
+    assert (folder / "report.tmp.txt").read_text() == "keep me" and (folder / "*").is_file()
+
+
+def test_reading_a_wal_database_writes_nothing(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("pragma journal_mode = wal")
+    conn.close()
+    before = sorted(p.name for p in db_path.parent.iterdir())
+    store = Store(db_path)
+    store.search("Poland")
+    store.close()
+    assert sorted(p.name for p in db_path.parent.iterdir()) == before
 
 
 def test_a_second_build_waits_for_the_first_or_says_it_is_running(db_path: Path, context_dir: Path) -> None:

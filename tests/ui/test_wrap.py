@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from reader.ui.wrap import row_of, wrap
 
@@ -37,3 +40,22 @@ def test_wide_characters_count_two_cells() -> None:
 def test_row_of_maps_offsets_back_to_rows(offset: int, row: int) -> None:
     rows = wrap("Hello world this is a test of wrapping", 10)
     assert row_of(rows, offset) == row
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab cd\n  efg日⌚", "supercalifragilistic", "  "]), max_size=80).map("".join),
+       st.integers(1, 30))
+def test_any_text_wraps_into_rows_that_keep_every_character_and_fit(text: str, width: int) -> None:
+    rows = wrap(text, width)
+    assert rows[0].start == 0 and rows[-1].end == len(text)
+    for a, b in zip(rows, rows[1:], strict=False):  # rows meet, or a line break lies between them
+        assert b.start == a.end or (b.start == a.end + 1 and text[a.end] == "\n")
+    for r in rows:
+        visible = text[r.start:r.end].rstrip()
+        assert cell_len(visible) <= width or len(visible) == 1
+
+
+def test_a_very_long_word_wraps_without_looking_at_it_again_and_again() -> None:
+    rows = wrap("Yalta " + "x" * 200_000 + " Stalin", 50)
+    text = "Yalta " + "x" * 200_000 + " Stalin"
+    assert len(rows) == 4002 and all(len(text[r.start:r.end].rstrip()) <= 50 for r in rows)
