@@ -169,7 +169,8 @@ def from_bytes(data: bytes, name: str) -> Article:
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text, encoding, note = decode(data)
     sample = text[:SNIFF_BYTES]
-    if has_bom and (looks_binary(sample.encode("utf-8", "replace")) or sample.count("\ufffd") > max(8, len(sample) / 20)):
+    garbled = sample.count("\ufffd") > max(8, len(sample) / 20)  # a byte-order mark before random bytes
+    if has_bom and (garbled or looks_binary(sample.encode("utf-8", "replace"))):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text = normalise_newlines(text)
     if not text.strip():
