@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -169,7 +170,9 @@ def from_bytes(data: bytes, name: str) -> Article:
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text, encoding, note = decode(data)
     sample = text[:SNIFF_BYTES]
-    garbled = sample.count("\ufffd") > max(8, len(sample) / 20)  # a byte-order mark before random bytes
+    # A byte-order mark before random bytes decodes to replacement, private-use and unassigned characters.
+    odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    garbled = odd > max(8, len(sample) / 20)
     if has_bom and (garbled or looks_binary(sample.encode("utf-8", "replace"))):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text = normalise_newlines(text)

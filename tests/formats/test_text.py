@@ -54,6 +54,10 @@ def test_broken_utf16_is_read_with_a_note(tmp_path: Path) -> None:
     (lambda p: p.write_bytes(b"\xff\xfe" + " \n".encode("utf-16-le")), "is empty"),
     (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10), "looks like a binary file"),
     (lambda p: p.write_bytes(b"\xff\xfe" + b"\x00\x00\x01\x00" * 100), "looks like a binary file"),
+    (lambda p: p.write_bytes(b"\xef\xbb\xbf" + __import__("random").Random(1).randbytes(20_000)),
+     "looks like a binary file"),
+    (lambda p: p.write_bytes(b"\xff\xfe" + __import__("random").Random(2).randbytes(20_000)),
+     "looks like a binary file"),
 ])
 def test_bad_input_is_one_clear_error(tmp_path: Path, make, message: str) -> None:
     path = tmp_path / "input.txt"
