@@ -47,7 +47,7 @@ class ReaderApp(App[None]):
         Binding("tab", "move(1)", "Next", priority=True, id="app.next"),
         Binding("shift+tab", "move(-1)", "Previous", priority=True, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
-        Binding("u", "toggle_unknown", "Unknown names", id="app.unknown"),
+        Binding("u", "toggle_unknown", "Unknown names", show=False, id="app.unknown"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
