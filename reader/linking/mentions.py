@@ -10,8 +10,8 @@ from reader.linking.aliases import AliasLookup
 from reader.linking.match import BLOCK, Matcher, blocks
 from reader.linking.memory import DocumentMemory
 from reader.linking.periods import find_periods
+from reader.linking.resolve import Resolution, resolve
 from reader.linking.resolve import blocks as blocked
-from reader.linking.resolve import resolve
 
 #: A title or honorific right before a name, which the mention takes with it: `Mr. Macron`, `President Trump`.
 _TITLE = re.compile(
@@ -74,6 +74,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
         candidates = matcher.candidates(text, lo, hi)
         candidates.sort(key=lambda c: (c.start, c.start - c.end))
         found: list[Mention] = []
+        how: list[Resolution] = []
         for candidate in candidates:
             if candidate.start < covered:
                 continue
@@ -82,19 +83,44 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
                 continue
             if _LONGER_NAME.match(text, candidate.end):
                 continue
-            entry_id = resolve(text, candidate, memory, date)
-            if entry_id is None:
+            resolution = resolve(text, candidate, memory, date)
+            if resolution is None:
                 continue
+            entry_id = resolution.entry_id
             memory.note(text[candidate.start:candidate.end], entry_id, candidate.end)
             start = candidate.start
             if text[start:start + 1].isupper():
                 title = _TITLE.search(text, max(covered, start - _TITLE_REACH), start)
                 start = title.start() if title else start
             found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id))
+            how.append(resolution)
             covered = candidate.end
+        _plain_in_lists(text, found, how)
         if dates:
             found, dated = _with_dates(text, found, max(lo, dated, carried), hi)
         yield Block(lo, hi, found)
+
+
+#: What stands between the names of a list: `Riyadh, Brussels and Washington`.
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+
+
+def _plain_in_lists(text: str, found: list[Mention], how: list[Resolution]) -> None:
+    """A name that cue words gave another meaning keeps its plain one inside a list of plain names.
+
+    `The leaders meeting in Riyadh, Brussels and Washington` names three
+    cities: the cue word `meeting` near `Riyadh` does not make it the talks.
+    """
+    for i, resolution in enumerate(how):
+        if resolution.how != "cue" or resolution.plain is None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and how[j].how == "plain":
+                a, b = sorted((i, j))
+                if _LIST_GAP.fullmatch(text, found[a].end, found[b].start):
+                    m = found[i]
+                    found[i] = Mention(m.start, m.end, m.text, resolution.plain, m.kind)
+                    break
 
 
 #: How far past its block a date may run (`4–11 February` at a block's end, `1945` after it).

@@ -179,3 +179,27 @@ def test_an_ordinal_date_is_its_number() -> None:
     aliases = MemoryAliases.from_names({"September 11": "september-11-attacks"})
     found = [(m.text, m.entry_id) for m in annotate("After September 11th and September 11, 2001", aliases)]
     assert found[:2] == [("September 11th", "september-11-attacks"), ("September 11", "september-11-attacks")]
+
+
+
+def _sample_aliases():
+    from reader.linking.aliases import MemoryAliases
+    from reader.linking.index import records_for
+
+    names = [("Riyadh", "riyadh", ()), ("Riyadh", "riyadh-talks", ("meeting", "talks", "Lavrov")),
+             ("Brussels", "brussels", ()), ("Washington", "washington", ()),
+             ("Yalta", "yalta", ()), ("Yalta", "yalta-conference", ("Stalin", "Roosevelt", "conference"))]
+    return MemoryAliases([r for name, eid, when in names for r in records_for(name, eid, when)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in a list of plain names keeps its plain meaning
+    ("The leaders meeting in Riyadh, Brussels and Washington argued.", ["riyadh", "brussels", "washington"]),
+    ("Talks with Lavrov in Riyadh went on.", ["riyadh-talks"]),
+    # a heading takes its cue words from the text after it
+    ("The Long Shadow of Yalta\n\nIn February 1945 Roosevelt and Stalin met at the conference.", ["yalta-conference"]),
+    ("Yalta\n\nA resort on the Black Sea.", ["yalta"]),
+    ("A line that is prose about Yalta.\n\nStalin and Roosevelt met at the conference.", ["yalta"]),
+])
+def test_lists_and_headings(text: str, expected: list[str]) -> None:
+    assert [m.entry_id for m in annotate(text, _sample_aliases(), dates=False)] == expected
