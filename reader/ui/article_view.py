@@ -131,16 +131,27 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- cursor ------------------------------------------------------------------------
 
     def move_cursor(self, step: int) -> None:
-        """Step to the next (1) or previous (-1) mention, wrapping, and scroll it into view."""
+        """Step to the next (1) or previous (-1) mention, wrapping, and scroll it into view.
+
+        When the cursor is off the screen (the reader scrolled away), the step
+        starts from the screen: the first mention on it, or the last before it.
+        """
         if not self.mentions:
             return
-        if self.cursor is None:
+        if self.cursor is None or not self._on_screen(self.mentions[self.cursor]):
             top = self._rows[min(self.scroll_offset.y, len(self._rows) - 1)].start if self._rows else 0
             after = bisect_left(self._starts, top)
             new = (after if step > 0 else after - 1) % len(self.mentions)
         else:
             new = (self.cursor + step) % len(self.mentions)
         self.select(new)
+
+    def _on_screen(self, mention: Mention) -> bool:
+        if not self._rows:
+            return True
+        row = row_of(self._rows, mention.start)
+        top = self.scroll_offset.y
+        return top <= row < top + self.scrollable_content_region.height
 
     def select(self, index: int) -> None:
         old = self.cursor

@@ -193,3 +193,18 @@ async def test_unknown_names_are_marked_faintly_and_say_there_is_no_entry(tmp_pa
         assert [m.kind for m in view.mentions] == ["entry", "entry"]
         await pilot.press("u")
         assert len(view.mentions) == 3
+
+
+async def test_tab_starts_from_the_screen_when_the_cursor_is_off_it(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("".join(f"Paragraph {i} about Poland and NATO.\n\n" for i in range(300)), encoding="utf-8")
+    app = ReaderApp(read_article(path), store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("tab")
+        assert view.cursor == 0
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert view.cursor > len(view.mentions) - 40, "tab after end stays near the end"
