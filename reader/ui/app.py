@@ -214,10 +214,12 @@ class ReaderApp(App[None]):
             view.select(first)
         self.open_entry(entry_id)
 
+    @staticmethod
+    def _card_id(mention: Mention) -> str:
+        return {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "") + mention.entry_id
+
     def on_mention_selected(self, message: MentionSelected) -> None:
-        mention = message.mention
-        prefix = {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "")
-        self.open_entry(prefix + mention.entry_id)
+        self.open_entry(self._card_id(message.mention))
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)
@@ -235,6 +237,10 @@ class ReaderApp(App[None]):
             self.action_close_pane()
         view.focus()
         view.move_cursor(step)
+        pane = self.query_one(ContextPane)
+        if pane.display and view.current is not None:  # an open pane follows the cursor
+            pane.reset()
+            self.show_entry(self._card_id(view.current))
 
     def action_toggle_keys(self) -> None:
         if self.screen.query(HelpPanel):

@@ -208,3 +208,14 @@ async def test_tab_starts_from_the_screen_when_the_cursor_is_off_it(tmp_path: Pa
         await pilot.pause()
         await pilot.press("tab")
         assert view.cursor > len(view.mentions) - 40, "tab after end stays near the end"
+
+
+async def test_an_open_pane_follows_the_cursor(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        pane = app.query_one(ContextPane)
+        first = pane.card.id
+        await pilot.press("tab")
+        view = app.query_one(ArticleView)
+        assert pane.display and pane.card.id != first and pane.card.id.endswith(view.current.entry_id)
