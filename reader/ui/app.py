@@ -62,6 +62,7 @@ class ReaderApp(App[None]):
         #: Notes about the context (why it was not rebuilt), said on the command line before the
         #: app started and repeated where the reader sees them.
         self.notes = notes or []
+        #: How often the article mentions each entry, by entry id.
         self.mention_counts: Counter[str] = Counter()
         #: How often the article names each year or period, by period id (`1945`, `1930s`).
         self.period_counts: Counter[str] = Counter()
