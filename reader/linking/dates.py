@@ -12,10 +12,10 @@ from __future__ import annotations
 import calendar
 import re
 
-MONTHS = {name: i for i, name in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+from reader.linking.periods import MONTH_NUMBERS
+
+#: Month numbers by lower-case name or abbreviation: a dateline may write `feb.` or `FEBRUARY`.
+MONTHS = {name.lower(): number for name, number in MONTH_NUMBERS.items()}
 
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.linking.normalize import TOKEN, fold
+from reader.linking.normalize import fold_tokens
 
 
 def _words(text: str) -> list[str]:
-    return [fold(t).casefold() for t in TOKEN.findall(text) if t[0].isalnum()]
+    return [t.casefold() for t in fold_tokens(text) if t[0].isalnum()]
 
 
 class DocumentMemory:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 _MONTH_NAMES = ("January February March April May June July August September October November "
                 "December").split()
-_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTH_NUMBER.update({name[:3]: i for name, i in list(_MONTH_NUMBER.items())} | {"Sept": 9})
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
+#: Each month's number by its name and its abbreviations (`February`, `Feb`, `Sept`).
+MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+MONTH_NUMBERS.update({name[:3]: i for name, i in list(MONTH_NUMBERS.items())} | {"Sept": 9})
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -77,7 +78,7 @@ def _period(kind: str, m: re.Match[str]) -> tuple[str, str, str, str] | None:
     year = int(m["year"])
     if kind == "year":
         return f"{year}", f"{year}", f"{year:04d}", f"{year:04d}"
-    month = int(m["mm"]) if m.groupdict().get("mm") else _MONTH_NUMBER[m["month"]]
+    month = int(m["mm"]) if m.groupdict().get("mm") else MONTH_NUMBERS[m["month"]]
     label_month = _MONTH_NAMES[month - 1]
     if kind == "month":
         return f"{year}-{month:02d}", f"{label_month} {year}", f"{year}-{month:02d}", f"{year}-{month:02d}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import OptionList, Static
 
 from reader.formats.text import read_article
@@ -13,25 +12,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.context_pane import ContextPane
 
-TEXT = (
-    "Lech Wałęsa led Solidarity in Poland.\n\n"
-    "Later, Poland joined NATO. [bold]Not markup[/bold] \x1b[31m and Wałęsa again.\n"
-)
-
-
-@pytest.fixture
-def make_app(tmp_path: Path, store: Store):
-    def make(text: str = TEXT) -> ReaderApp:
-        path = tmp_path / "article.txt"
-        path.write_text(text, encoding="utf-8")
-        return ReaderApp(read_article(path), store)
-
-    return make
-
-
-async def ready(app: ReaderApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from .conftest import ready
 
 
 def pane_text(app: ReaderApp) -> str:

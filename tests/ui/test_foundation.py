@@ -10,13 +10,11 @@ from textual.widgets import Label
 
 from reader.errors import DatabaseError
 from reader.export.palette import TYPE_COLOURS
-from reader.formats.text import read_article
-from reader.knowledge.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.context_pane import ContextPane
 
-from .test_app import TEXT, ready
+from .conftest import ready
 
 
 def luminance(color: RichColor) -> float:
@@ -34,10 +32,8 @@ def contrast(a: RichColor, b: RichColor) -> float:
 
 
 @pytest.fixture
-def app(tmp_path: Path, store: Store) -> ReaderApp:
-    path = tmp_path / "article.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    return ReaderApp(read_article(path), store)
+def app(make_app) -> ReaderApp:
+    return make_app()
 
 
 async def test_each_type_has_one_colour_from_the_theme_readable_in_every_theme(app: ReaderApp) -> None:
@@ -65,10 +61,8 @@ async def test_each_type_has_one_colour_from_the_theme_readable_in_every_theme(a
         assert checked >= 10
 
 
-async def test_invisible_and_control_characters_show_as_stand_ins(tmp_path: Path, store: Store) -> None:
-    path = tmp_path / "evil.txt"
-    path.write_text("Poland \u202eevil\u2066 \x1b]0;owned\x07 NATO\n", encoding="utf-8")
-    app = ReaderApp(read_article(path), store)
+async def test_invisible_and_control_characters_show_as_stand_ins(make_app) -> None:
+    app = make_app("Poland \u202eevil\u2066 \x1b]0;owned\x07 NATO\n")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
@@ -153,10 +147,8 @@ async def test_quitting_stops_an_annotation_that_would_never_end(app: ReaderApp,
     assert len(steps) < 4000 and app.sub_title == "finding entries…"
 
 
-async def test_a_year_opens_the_history_dated_within_it(tmp_path: Path, store: Store) -> None:
-    path = tmp_path / "dates.txt"
-    path.write_text("Poland and the Munich Agreement of 1938 still weigh on Europe.\n", encoding="utf-8")
-    app = ReaderApp(read_article(path), store)
+async def test_a_year_opens_the_history_dated_within_it(make_app) -> None:
+    app = make_app("Poland and the Munich Agreement of 1938 still weigh on Europe.\n")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
@@ -174,10 +166,8 @@ async def test_a_year_opens_the_history_dated_within_it(tmp_path: Path, store: S
         assert pane.card.id == "date:1938"
 
 
-async def test_unknown_names_are_marked_faintly_and_say_there_is_no_entry(tmp_path: Path, store: Store) -> None:
-    path = tmp_path / "unknown.txt"
-    path.write_text("Poland met Ivo Andric in Munich.\n", encoding="utf-8")
-    app = ReaderApp(read_article(path), store)
+async def test_unknown_names_are_marked_faintly_and_say_there_is_no_entry(make_app) -> None:
+    app = make_app("Poland met Ivo Andric in Munich.\n")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
@@ -195,10 +185,8 @@ async def test_unknown_names_are_marked_faintly_and_say_there_is_no_entry(tmp_pa
         assert len(view.mentions) == 3
 
 
-async def test_tab_starts_from_the_screen_when_the_cursor_is_off_it(tmp_path: Path, store: Store) -> None:
-    path = tmp_path / "long.txt"
-    path.write_text("".join(f"Paragraph {i} about Poland and NATO.\n\n" for i in range(300)), encoding="utf-8")
-    app = ReaderApp(read_article(path), store)
+async def test_tab_starts_from_the_screen_when_the_cursor_is_off_it(make_app) -> None:
+    app = make_app("".join(f"Paragraph {i} about Poland and NATO.\n\n" for i in range(300)))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         view = app.query_one(ArticleView)
