@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,9 +28,9 @@ from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_art
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
-from reader.linking.mentions import Block, Mention
-from reader.linking.missing import with_unknown_names
-from reader.linking.periods import describe
+
+if TYPE_CHECKING:
+    from reader.linking.mentions import Mention
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
 
@@ -209,7 +209,8 @@ def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str
     Offsets are Python str offsets into the file's text as decoded, with
     newlines normalised to \\n.
     """
-    from reader.linking.mentions import annotate_blocks
+    from reader.linking.mentions import Block, annotate_blocks
+    from reader.linking.missing import with_unknown_names
 
     loaded = load(file, context, db, max_size, date)
     article, store = loaded.article, loaded.store
@@ -255,6 +256,8 @@ class EntryCache:
     def of(self, mention: Mention) -> tuple[EntryRef, str | None]:
         """A date is its own reference: its id is the period (`1945`, `1930s`), its type `date`."""
         if mention.kind == "date":
+            from reader.linking.periods import describe
+
             label = describe(mention.entry_id)
             return EntryRef(mention.entry_id, label[0] if label else mention.entry_id, "date"), None
         return self.get(mention.entry_id)
