@@ -89,13 +89,37 @@ def _period(kind: str, m: re.Match[str]) -> tuple[str, str, str, str] | None:
     return iso, f"{day} {label_month} {year}", iso, iso
 
 
+#: How far a date reaches from the digits or the word `century` it holds: `September 30th, ` before a
+#: year, `th-century` after a number. The forms are tried only that close to one.
+_REACH = 100
+_ANCHOR = re.compile(r"\d+|century", re.I)
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of text[start:end] around every digit run and `century`, merged where they touch.
+
+    Prose holds few digits, so the forms scan a small part of a book instead of all of it.
+    """
+    lo = hi = -1
+    for anchor in _ANCHOR.finditer(text, start, end):
+        a, b = max(start, anchor.start() - _REACH), min(end, anchor.end() + _REACH)
+        if a > hi:
+            if hi >= 0:
+                yield lo, hi
+            lo = a
+        hi = max(hi, b)
+    if hi >= 0:
+        yield lo, hi
+
+
 def find_periods(text: str, start: int = 0, end: int | None = None) -> Iterator[Period]:
     """Every date in text[start:end], leftmost and longest first, none overlapping."""
     end = len(text) if end is None else end
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _FORMS:
-        for m in pattern.finditer(text, start, end):
-            found.append((m.start(), -m.end(), kind, m))
+    for lo, hi in _windows(text, start, end):
+        for kind, pattern in _FORMS:
+            for m in pattern.finditer(text, lo, hi):
+                found.append((m.start(), -m.end(), kind, m))
     found.sort(key=lambda f: (f[0], f[1]))
     covered = start
     for begin, negative_end, kind, m in found:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.linking.aliases import MemoryAliases
 from reader.linking.mentions import annotate
@@ -55,3 +57,25 @@ def test_a_date_across_a_block_boundary_is_found_whole() -> None:
         found = [m for b in annotate_blocks(text, ALIASES, block=size) for m in b.mentions]
         assert [(m.text, m.entry_id) for m in found] == [("4–11 February 1945", "1945-02"),
                                                          ("2023 Vilnius summit", "v23")], size
+
+
+def _every_match(text: str) -> list[tuple[int, int, str]]:
+    """The forms tried over the whole text, with the same leftmost-longest choice: what windows must equal."""
+    from reader.linking.periods import _FORMS, _period
+
+    found = sorted(((m.start(), -m.end(), kind, m) for kind, p in _FORMS for m in p.finditer(text)),
+                   key=lambda f: (f[0], f[1]))
+    out, covered = [], 0
+    for begin, negative_end, kind, m in found:
+        if begin >= covered and (period := _period(kind, m)) is not None:
+            covered = -negative_end
+            out.append((begin, covered, period[0]))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1945", "4", "–", "11", " ", "  \n ", "February", "Sept.", "30th", ",", "the",
+                                 "1930s", "19th", "-", "century", "twentieth", "x" * 120, "$", "2025-02-19", "in"]),
+                max_size=40).map(" ".join))
+def test_looking_only_near_digits_finds_what_a_whole_scan_finds(text: str) -> None:
+    assert [(p.start, p.end, p.id) for p in find_periods(text)] == _every_match(text)
