@@ -207,7 +207,9 @@ def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str
     """Print the mentions of known entries in FILE (- for standard input).
 
     Offsets are Python str offsets into the file's text as decoded, with
-    newlines normalised to \\n.
+    newlines normalised to \\n. A mention another entry could also name has a
+    `score` (the chosen entry's share of the evidence, 0.5 to 1), and where
+    the choice was a close call, the runner-up as `alternative`.
     """
     from reader.linking.mentions import Block, annotate_blocks
     from reader.linking.missing import with_unknown_names
@@ -226,8 +228,15 @@ def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str
         for block in blocks:
             for m in block.mentions:
                 ref, wikipedia = entries.of(m) if m.kind != "unknown" else (None, None)
-                item = {"start": m.start, "end": m.end, "text": m.text, "entry": None if ref is None else
-                        {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
+                item: dict[str, object] = {
+                    "start": m.start, "end": m.end, "text": m.text, "entry": None if ref is None else
+                    {"id": m.entry_id, "title": ref.name, "type": ref.type, "wikipedia": wikipedia}}
+                if m.score < 1.0:
+                    item["score"] = m.score
+                if m.alternative:
+                    other, other_wikipedia = entries.get(m.alternative)
+                    item["alternative"] = {"id": m.alternative, "title": other.name, "type": other.type,
+                                           "wikipedia": other_wikipedia}
                 click.echo(("\n  " if first else ",\n  ") + _json(item), nl=False)
                 first = False
         click.echo("\n]}" if not first else "]}")

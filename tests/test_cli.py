@@ -276,3 +276,16 @@ def test_unknown_names_are_listed_only_when_asked(run, tmp_path: Path) -> None:
     assert [m["text"] for m in plain] == ["Poland"]
     listed = json.loads(run("annotate", str(path), "--unknown").stdout)["mentions"]
     assert listed[1] == {"start": 11, "end": 21, "text": "Ivo Andric", "entry": None}
+
+
+def test_annotate_json_gives_a_score_and_the_runner_up_only_where_another_entry_fits(run, tmp_path: Path) -> None:
+    path = tmp_path / "close.txt"
+    path.write_text("They went to Munich and Poland, and nobody would appease anyone.\n\n"
+                    "In 1938 Chamberlain flew to Munich to appease Hitler.\n", encoding="utf-8")
+    mentions = json.loads(run("annotate", str(path)).stdout)["mentions"]
+    by_text = [(m["text"], m["entry"]["id"], m.get("score"), (m.get("alternative") or {}).get("id"))
+               for m in mentions if m["entry"]["type"] != "date"]
+    (close, poland, sure) = by_text
+    assert close[:2] == ("Munich", "munich") and close[2] < 0.6 and close[3] == "munich-agreement"
+    assert poland == ("Poland", "poland", None, None)  # nothing else fits: no score at all
+    assert sure[:2] == ("Munich", "munich-agreement") and sure[2] > 0.6 and sure[3] is None

@@ -44,6 +44,14 @@ def heading(card: Card, style_of: TypeStyle = terminal_style) -> Text:
     return text
 
 
+def alternative(card: Card, key: str = "a") -> Text:
+    """The close call's other reading, on one line: what the mention may name instead, and the key that opens it."""
+    if card.alternative is None:
+        return Text()
+    return Text.assemble(("Close call: ", "bold"), "the text may mean ", one_line(card.alternative.name),
+                         (f" ({one_line(card.alternative.type)})", "dim"), (f" — {key} to open", "dim"))
+
+
 def also_known_as(card: Card) -> Text:
     if not card.other_names:
         return Text()

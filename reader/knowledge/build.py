@@ -52,11 +52,11 @@ class BuildResult:
 def _alias_rows(entry: Entry) -> list[dict]:
     """The match index rows of one entry: folded keys, made by linking's index."""
     rows = []
-    names = [(entry.name, (), False)] + [(a.text, a.when, False) for a in entry.aliases]
-    names += [(phrase, (), True) for phrase in entry.exclude]
+    names = [(entry.name, (), False, False)] + [(a.text, a.when, False, a.exact) for a in entry.aliases]
+    names += [(phrase, (), True, True) for phrase in entry.exclude]
     seen = set()
-    for text, when, blocking in names:
-        for record in records_for(text, entry.id, when, blocks=blocking):
+    for text, when, blocking, exact in names:
+        for record in records_for(text, entry.id, when, blocks=blocking, kind="" if exact else entry.type):
             key = key_of(record.tokens)
             if (key, record.when, blocking) in seen:
                 continue
@@ -94,7 +94,8 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     db["aliases"].create_index(["entry_id"])
     children = {
         "written_aliases": ({"entry_id": e.id, "position": i, "alias": a.text,
-                             "cues": json.dumps(a.when, ensure_ascii=False) if a.when else None}
+                             "cues": json.dumps(a.when, ensure_ascii=False) if a.when else None,
+                             "exact": int(a.exact)}
                             for e in entries for i, a in enumerate(e.aliases)),
         "excludes": ({"entry_id": e.id, "position": i, "phrase": phrase}
                      for e in entries for i, phrase in enumerate(e.exclude)),
@@ -105,7 +106,7 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
         "sources": ({"entry_id": e.id, "position": i, "title": s.title, "url": s.url}
                     for e in entries for i, s in enumerate(e.sources)),
     }
-    columns = {"written_aliases": {"alias": str, "cues": str}, "excludes": {"phrase": str},
+    columns = {"written_aliases": {"alias": str, "cues": str, "exact": int}, "excludes": {"phrase": str},
                "roles": {"title": str, "start": str, "end": str}, "related": {"related_id": str},
                "sources": {"title": str, "url": str}}
     for table, rows in children.items():

@@ -47,6 +47,8 @@ class Card:
     sources: tuple[CardSource, ...]
     #: Times the open article mentions the entry; None outside an article (`lookup`).
     mentions: int | None = None
+    #: What the mention could also name, when linking found it a close call.
+    alternative: EntryRef | None = None
 
     @property
     def mentions_line(self) -> str:
@@ -100,8 +102,9 @@ def unknown_card(name: str, mentions: int, command: str) -> Card:
                 other_names=(), roles=(), related=(), sources=(), mentions=mentions)
 
 
-def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None) -> Card:
-    """The card for `entry`, with its related entries as the store found them."""
+def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None,
+         alternative: EntryRef | None = None) -> Card:
+    """The card for `entry`, with its related entries as the store found them, and the close call's runner-up."""
     return Card(
         id=entry.id, name=entry.name, type=entry.type,
         dates=dates.span(entry.start, entry.end, entry.type),
@@ -111,4 +114,5 @@ def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions:
         related=tuple(related),
         sources=tuple(CardSource(s.title, s.url, unquote(s.url)) for s in entry.sources),
         mentions=mentions,
+        alternative=alternative,
     )

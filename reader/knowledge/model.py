@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The shape of context.db's tables; bumped when they change, and the store refuses others.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
 
@@ -16,6 +16,8 @@ class Alias:
 
     text: str
     when: tuple[str, ...] = ()
+    #: `case: exact`: matched only as written, never in a house style's lower case or as a plural.
+    exact: bool = False
 
 
 @dataclass(frozen=True)

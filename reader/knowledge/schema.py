@@ -141,17 +141,21 @@ def _aliases(c: _Collector, value: Any, kind: str | None) -> tuple[Alias, ...]:
     result = []
     for i, item in _items(c, "aliases", value):
         if isinstance(item, dict):
-            if set(item) != {"alias", "when"}:
-                c.add("aliases", f"aliases item {i + 1} is not {{alias, when}}",
-                      "write a plain string, or {alias: NAME, when: [WORDS]}", i)
+            if "alias" not in item or not set(item) <= {"alias", "when", "case"} or len(item) < 2:
+                c.add("aliases", f"aliases item {i + 1} is not {{alias, when}} or {{alias, case}}",
+                      "write a plain string, {alias: NAME, when: [WORDS]} or {alias: NAME, case: exact}", i)
                 continue
-            text, when_value = item["alias"], item["when"]
+            if "case" in item and item["case"] != "exact":
+                c.add("aliases", f"aliases item {i + 1} has case {item['case']!r}",
+                      "write 'case: exact' (matched only as written) or leave it out", i)
+                continue
+            text, when_value = item["alias"], item.get("when")
         else:
             text, when_value = item, None
         alias = _line_text(c, "aliases", text, f"alias {i + 1}", i)
         if alias is None:
             continue
-        problem = alias_problem(alias, cued=isinstance(item, dict))
+        problem = alias_problem(alias, cued=isinstance(item, dict) and when_value is not None)
         if problem:
             c.add("aliases", f"alias {alias!r} {problem}", "or remove it", i)
             continue
@@ -160,7 +164,7 @@ def _aliases(c: _Collector, value: Any, kind: str | None) -> tuple[Alias, ...]:
                   "remove it: years are linked as dates, and the year's pane lists this entry", i)
             continue
         when: tuple[str, ...] = ()
-        if isinstance(item, dict):
+        if isinstance(item, dict) and "when" in item:
             if not isinstance(when_value, list) or not when_value:
                 c.add("aliases", f"alias {alias!r} has no usable 'when' list",
                       "give 'when' as a list of words that appear near this meaning", i)
@@ -177,7 +181,7 @@ def _aliases(c: _Collector, value: Any, kind: str | None) -> tuple[Alias, ...]:
                       "write words of letters or digits", i)
                 continue
             when = tuple(w for w in words if w)
-        result.append(Alias(alias, when))
+        result.append(Alias(alias, when, isinstance(item, dict) and item.get("case") == "exact"))
     return tuple(result)
 
 

@@ -26,11 +26,14 @@ from reader.linking.normalize import fold_tokens
 
 #: SQLite's default limit on bound parameters is 999 on old builds.
 _BATCH = 900
+#: An entry's years in public life, related entries and given-name initials, as `AliasRecord` carries them.
+_Facts = tuple[tuple[str, str | None] | None, frozenset[str], frozenset[str]]
+_NO_FACTS: _Facts = (None, frozenset(), frozenset())
 #: The tables and columns this reader reads; a database without them is not one it can use.
 TABLES = {
     "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "path"},
     "aliases": {"entry_id", "key", "first", "cues", "blocks"},
-    "written_aliases": {"entry_id", "position", "alias", "cues"},
+    "written_aliases": {"entry_id", "position", "alias", "cues", "exact"},
     "excludes": {"entry_id", "position", "phrase"},
     "roles": {"entry_id", "position", "title", "start", "end"},
     "related": {"entry_id", "position", "related_id"},
@@ -60,6 +63,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._facts: dict[str, _Facts] | None = None
         if not self.path.is_file():
             raise DatabaseError(f"no context database at {self.path}", FIX)
         try:
@@ -118,12 +122,43 @@ class Store:
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for key, entry_id, cues, blocks, start in self._query(
-                    "select a.key, a.entry_id, a.cues, a.blocks, e.start from aliases a "
+            for key, entry_id, cues, blocks, start, end, kind in self._query(
+                    "select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
                     f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch):
                 if not isinstance(key, str) or not key or not isinstance(entry_id, str):
                     raise _damaged(self.path, "an alias has no key or entry")
-                yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start))
+                active, related, initials = self._linking_facts().get(entry_id, _NO_FACTS)
+                yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start),
+                                  self._date(end), active, related, kind if isinstance(kind, str) else "",
+                                  initials)
+
+    def _linking_facts(self) -> dict[str, _Facts]:
+        """What resolution weighs beyond the alias, read once for every entry: years in public
+        life, related entries, and the initials of given names (see `AliasRecord`)."""
+        if self._facts is None:
+            active: dict[str, tuple[str, str | None]] = {}
+            for entry_id, first, last, held in self._query(
+                    "select entry_id, min(start), max(end), sum(end is null) from roles "
+                    "where start is not null group by entry_id"):
+                first = self._date(first)
+                if isinstance(entry_id, str) and first:
+                    active[entry_id] = (first, None if held else self._date(last))
+            related: dict[str, set[str]] = {}
+            for entry_id, related_id in self._query("select entry_id, related_id from related"):
+                if isinstance(entry_id, str) and isinstance(related_id, str):
+                    related.setdefault(entry_id, set()).add(related_id)
+            initials: dict[str, set[str]] = {}
+            for entry_id, name in self._query(
+                    "select id, name from entries where type = 'person' union all "
+                    "select w.entry_id, w.alias from written_aliases w join entries e on e.id = w.entry_id "
+                    "where e.type = 'person'"):
+                words = fold_tokens(name) if isinstance(name, str) else ()
+                if isinstance(entry_id, str) and len(words) > 1 and words[0][:1].isalpha():
+                    initials.setdefault(entry_id, set()).add(words[0][0].casefold())
+            self._facts = {entry_id: (active.get(entry_id), frozenset(related.get(entry_id, ())),
+                                      frozenset(initials.get(entry_id, ())))
+                           for entry_id in active.keys() | related.keys() | initials.keys()}
+        return self._facts
 
     def _cues(self, cues: object) -> tuple[str, ...]:
         if cues is None:
@@ -160,8 +195,9 @@ class Store:
             return None
         id_, name, kind, summary, wikipedia, start, end, path = rows[0]
         q, t, d = self._query, self._text, self._date
-        aliases = tuple(Alias(t(text, "an alias"), self._cues(cues)) for text, cues in
-                        q("select alias, cues from written_aliases where entry_id = ? order by position", [id_]))
+        aliases = tuple(Alias(t(text, "an alias"), self._cues(cues), exact == 1) for text, cues, exact in
+                        q("select alias, cues, exact from written_aliases where entry_id = ? order by position",
+                          [id_]))
         roles = tuple(Role(t(title, "a role"), d(a), d(b)) for title, a, b in
                       q("select title, start, end from roles where entry_id = ? order by position", [id_]))
         related = tuple(t(r, "a related id") for (r,) in

@@ -17,7 +17,7 @@ from reader.linking.normalize import fold_tokens
 
 #: Bump whenever `fold`, `TOKEN`, `alias_keys` or `cue_key` would make other keys
 #: for some alias; `tests/test_corpus.py` rebuilds the shipped database to catch a miss.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 #: Letters a one-word alias needs before it also matches in capitals (`IRAN`, not `XI` or `MAY`).
 MIN_CAPITALS = 4
@@ -40,6 +40,18 @@ class AliasRecord:
     blocks: bool = False
     #: When the entry begins (a partial ISO date), so that a text older than it never names it.
     start: str | None = None
+    #: When it ends; with `start`, the years a date near the name may fall in.
+    end: str | None = None
+    #: From the first role's start to the last role's end (None while a role is held):
+    #: when a person was in public life, so that a 1905 text's `Roosevelt` is Theodore.
+    active: tuple[str, str | None] | None = None
+    #: The entries it is related to: another of them named in the text speaks for it.
+    related: frozenset[str] = frozenset()
+    #: The entry's type (`person`, `place`, …); "" where the lookup does not say.
+    kind: str = ""
+    #: First letters of the given names its longer names start with (`l` for Lech Walesa):
+    #: `Joseph Pilsudski` is still Józef, `Woodrow Wilson` is not Harold.
+    initials: frozenset[str] = frozenset()
 
 
 def alias_problem(alias: str, *, cued: bool = False) -> str | None:
@@ -80,18 +92,69 @@ def transliterations(token: str) -> list[str]:
     return []
 
 
-def alias_keys(alias: str) -> list[tuple[str, ...]]:
+#: Words that house styles write in lower case inside a name: `Communist party`,
+#: `Gulf war`, `war in Donbas`, `second world war`.
+_GENERIC = frozenset(
+    "war wars world cold second first great party alliance wall treaty pact accords accord agreement "
+    "conference summit plan doctrine revolution crisis council commission army government uprising blockade "
+    "massacre curtain declaration charter act talks process programme program spring coup invasion annexation "
+    "siege battle occupation purge famine airlift community market league movement front bloc".split())
+#: Words that do not name anything by themselves: a house-style variant needs two others.
+_MINOR = frozenset("the of in and for on a an to at de von der".split())
+#: Types whose names may be written all in lower case (`cold war`); others keep a capital (`Communist party`).
+_LOWER_CASE_TYPES = frozenset({"event", "period"})
+#: Final words that take a plural when a text names several at once: `the INF Treaties`.
+_PLURAL_HEADS = {"Treaty": "Treaties", "Agreement": "Agreements", "Accord": "Accords", "Convention": "Conventions"}
+
+
+def _house_styles(tokens: tuple[str, ...], kind: str) -> list[tuple[str, ...]]:
+    """The name with its generic words in lower case, as many publications write it."""
+    content = [t for t in tokens if t[0].isalpha() and t.lower() not in _MINOR]
+    if len(content) < 2:
+        return []
+    lowered = tuple(t.lower() if t.lower() in _GENERIC and t[0].isupper() and not t.isupper() else t
+                    for t in tokens)
+    if lowered == tokens:
+        return []
+    if all(not t[0].isupper() for t in lowered if t[0].isalpha()) and kind not in _LOWER_CASE_TYPES:
+        return []
+    return [lowered]
+
+
+def _plurals(tokens: tuple[str, ...], kind: str) -> list[tuple[str, ...]]:
+    """`Nazi` → `Nazis` for a group's one-word name; `INF Treaty` → `INF Treaties`."""
+    last = tokens[-1]
+    if last in _PLURAL_HEADS and len(tokens) > 1:
+        return [(*tokens[:-1], _PLURAL_HEADS[last])]
+    if (kind == "organization" and len(tokens) == 1 and last.isalpha() and last[0].isupper()
+            and not last.isupper() and not last.endswith("s")):
+        return [(last + "s",)]
+    return []
+
+
+def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
     """The token sequences an alias matches: as written; if it starts in lower case,
     capitalised as at the start of a sentence (`the Alliance`, `The Alliance`); and
     in capitals, as headlines and datelines write names (`PRAGUE`, `THE HAGUE`).
 
-    Never lower-case from capitals: `Trump` must not match the verb `trump`.
+    Given the entry's `kind` (the build gives it unless the alias is marked
+    `case: exact`), also the house styles that write a name's generic words in
+    lower case (`Gulf war`; for events and periods `cold war` too) and the
+    plural a group's name or a treaty's takes (`the Nazis`, `the INF Treaties`).
+
+    Never lower-case a name itself: `Trump` must not match the verb `trump`.
     """
     tokens = fold_tokens(alias)
     if not tokens:
         return []
+    written = [tokens]
+    if kind:
+        written += _house_styles(tokens, kind) + _plurals(tokens, kind)
+    keys = []
+    for form in written:
+        first = form[0]
+        keys += [form, (first[0].upper() + first[1:], *form[1:])]
     first = tokens[0]
-    keys = [tokens, (first[0].upper() + first[1:], *tokens[1:])]
     capitals = tuple(t.upper() for t in tokens)
     # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
     if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
@@ -107,10 +170,11 @@ def cue_key(word: str) -> str:
     return " ".join(fold_tokens(word)).casefold()
 
 
-def records_for(alias: str, entry_id: str, when: Iterable[str] = (), *, blocks: bool = False) -> list[AliasRecord]:
-    """The records one alias expands to (its case variants), ready to store or index."""
+def records_for(alias: str, entry_id: str, when: Iterable[str] = (), *, blocks: bool = False,
+                kind: str = "") -> list[AliasRecord]:
+    """The records one alias expands to (its case variants; with `kind`, house styles and plurals)."""
     cues = tuple(sorted({cue_key(w) for w in when} - {""}))
-    return [AliasRecord(tokens, entry_id, cues, blocks) for tokens in alias_keys(alias)]
+    return [AliasRecord(tokens, entry_id, cues, blocks) for tokens in alias_keys(alias, kind)]
 
 
 def key_of(tokens: tuple[str, ...]) -> str:

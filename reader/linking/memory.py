@@ -25,9 +25,12 @@ class DocumentMemory:
     def __init__(self) -> None:
         #: folded word -> {entry id: offset of the end of its latest full mention}
         self._introduced: defaultdict[str, dict[str, int]] = defaultdict(dict)
+        #: Every entry the text has named so far, by any name.
+        self.named: set[str] = set()
 
     def note(self, text: str, entry_id: str, end: int) -> None:
         """Remember a mention; only a name of two or more words introduces its entry."""
+        self.named.add(entry_id)
         words = _words(text)
         if len(words) > 1:
             for word in words:

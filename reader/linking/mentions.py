@@ -7,17 +7,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.linking.aliases import AliasLookup
-from reader.linking.match import BLOCK, Matcher, blocks
+from reader.linking.match import BLOCK, Candidate, Matcher, blocks
 from reader.linking.memory import DocumentMemory
-from reader.linking.periods import find_periods
+from reader.linking.normalize import fold
+from reader.linking.periods import MONTH_NUMBERS, find_periods
 from reader.linking.resolve import Resolution, resolve
 from reader.linking.resolve import blocks as blocked
 
+#: Titles and honorifics that go with the name after them.
+_TITLE_WORDS = (
+    "Mr|Mrs|Ms|Mme|Dr|Prof|Sen|Gen|Adm|Rep|Gov|Amb|President|Vice President|Prime Minister|Chancellor|Secretary|"
+    "Senator|Congressman|Congresswoman|General|Admiral|Marshal|Colonel|King|Queen|Prince|Princess|Pope|Minister|"
+    "Ambassador|Governor|Sir|Dame|Lord|Lady|Premier|Mayor|Judge|Justice|Count|Countess|Baron|Baroness|Duke|"
+    "Duchess|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Chairman|Comrade|Saint|St")
 #: A title or honorific right before a name, which the mention takes with it: `Mr. Macron`, `President Trump`.
-_TITLE = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Mme|Dr|Prof|Sen|Gen|Adm|Rep|Gov|Amb|President|Vice President|Prime Minister|"
-    r"Chancellor|Secretary|Senator|Congressman|Congresswoman|General|Admiral|Marshal|Colonel|King|Queen|Prince|"
-    r"Princess|Pope|Minister|Ambassador|Governor|Sir|Dame|Lord|Lady|Premier|Mayor|Judge|Justice)\.?[ \u00a0]$")
+_TITLE = re.compile(rf"(?<![\w.])(?:{_TITLE_WORDS})\.?[ \u00a0]$")
 #: The longest title above, with its full stop and space.
 _TITLE_REACH = 16
 #: Words that make a name into the name of something else: `Helsinki Conference` is not
@@ -26,6 +30,45 @@ _LONGER_NAME = re.compile(
     r"[ \u00a0](?:Conference|Treaty|Treaties|Summit|Declaration|Process|Crisis|Accords?|Agreement|Meeting|Pact|"
     r"Protocol|Memorandum|Charter|Doctrine|Initiative|Talks|Communiqu[eé]|Security Conference|Format|Act|"
     r"CONFERENCE|TREATY|SUMMIT|DECLARATION|AGREEMENT|ACCORDS?)\b")
+
+
+#: The word before a name: a capitalised given name or initials (`Woodrow`, `H.W.`) ends it.
+_WORD_BEFORE = re.compile(r"(?:(?<=[\s(])|^)(?P<word>[A-Z][\w'’-]*\.?|(?:[A-Z]\.){1,3})[ \u00a0]$")
+#: Where a capitalised word only opens a sentence.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+#: Words before a name that are part of an office or a date, not a given name: `Chief of State Pilsudski`,
+#: `Secretary of Defense Weinberger`, `in May Napoleon`.
+_NOT_GIVEN_NAMES = re.compile(
+    f"(?:{_TITLE_WORDS}|Chief|State|Commander|Leader|Envoy|Consul|Director|Speaker|Spokesman|Deputy|Defense|"
+    "Defence|Affairs|Staff|Commissar|Treasury|Foreign|Interior|War|Navy|Army|" + "|".join(MONTH_NUMBERS) + ")")
+
+
+def _other_persons_surname(text: str, candidate: Candidate, name_ends: set[int]) -> bool:
+    """A person's one-word name after a given name that is not theirs names someone else.
+
+    `President Woodrow Wilson` is not Harold Wilson, and `Jaroslaw Walesa` is
+    not Lech, where the context has no entry for the full name: the name is
+    left for the unknown-name detector rather than linked to the wrong person.
+    A word that is itself a known name (`Ukraine Zelensky`, in `name_ends`), a
+    possessive (`Ukraine's Zelensky`) or a title does not count.
+    """
+    if candidate.end - candidate.start > 40 or not candidate.records or \
+            any(r.kind != "person" for r in candidate.records if not r.blocks):
+        return False
+    if " " in text[candidate.start:candidate.end].strip():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
+    if before is None:
+        return False
+    word = before["word"]
+    if word.endswith(".") and len(word.rstrip(".")) > 1 and not _NOT_GIVEN_NAMES.fullmatch(word.rstrip(".")):
+        return False  # `the White House. Haig selected`: the word ends the sentence before
+    initials = set().union(*(r.initials for r in candidate.records))
+    if (_NOT_GIVEN_NAMES.fullmatch(word.rstrip(".")) or (word.isupper() and len(word) > 3)
+            or fold(word)[:1].casefold() in initials
+            or word.endswith(("'s", "’s", "s'", "s’")) or before.end("word") in name_ends):
+        return False
+    return _SENTENCE_END.search(text, max(0, before.start() - 3), before.start()) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +84,10 @@ class Mention:
     text: str
     entry_id: str
     kind: str = "entry"
+    #: How sure the link is (see `resolve`): 1.0 when nothing else fits the span.
+    score: float = 1.0
+    #: Another entry the span could well name, when the choice was a close call.
+    alternative: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +120,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
         carried = covered  # a name from the block before may run into this one
         candidates = matcher.candidates(text, lo, hi)
         candidates.sort(key=lambda c: (c.start, c.start - c.end))
+        name_ends = {c.end for c in candidates}
         found: list[Mention] = []
         how: list[Resolution] = []
         for candidate in candidates:
@@ -81,7 +129,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             if blocked(candidate):
                 covered = candidate.end
                 continue
-            if _LONGER_NAME.match(text, candidate.end):
+            if _LONGER_NAME.match(text, candidate.end) or _other_persons_surname(text, candidate, name_ends):
                 continue
             resolution = resolve(text, candidate, memory, date)
             if resolution is None:
@@ -92,7 +140,8 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             if text[start:start + 1].isupper():
                 title = _TITLE.search(text, max(covered, start - _TITLE_REACH), start)
                 start = title.start() if title else start
-            found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id))
+            found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id,
+                                 score=resolution.score, alternative=resolution.alternative))
             how.append(resolution)
             covered = candidate.end
         _plain_in_lists(text, found, how)
@@ -119,7 +168,8 @@ def _plain_in_lists(text: str, found: list[Mention], how: list[Resolution]) -> N
                 a, b = sorted((i, j))
                 if _LIST_GAP.fullmatch(text, found[a].end, found[b].start):
                     m = found[i]
-                    found[i] = Mention(m.start, m.end, m.text, resolution.plain, m.kind)
+                    # the list outweighs the cue words, barely: a close call either way
+                    found[i] = Mention(m.start, m.end, m.text, resolution.plain, m.kind, 0.5, m.entry_id)
                     break
 
 

@@ -56,19 +56,43 @@ def _cue_text(text: str, start: int, end: int) -> str:
     return " " + " ".join(fold(w).casefold() for w in words) + " "
 
 
+#: What each kind of evidence weighs. Memory outweighs everything: a name the text
+#: introduced is that entry. A cue word beats a plain alias; the rest tip the balance.
+MEMORY = 5.0
+PLAIN = 1.0
+CUE = 1.0
+CUE_HIT = 1.5
+MAX_CUE_HITS = 3
+RELATED = 0.5
+MAX_RELATED = 2
+YEAR_NEAR = 1.0
+IN_OFFICE = 1.0
+NOT_YET = -1.0
+#: Below this share of the evidence, the choice is a close call and the runner-up is offered.
+CLOSE_CALL = 0.6
+
+_YEAR = re.compile(r" (1[5-9]\d\d|20\d\d) ")
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """The entry a span names, how that was decided, and the plain meaning the span would otherwise have."""
+    """The entry a span names, how sure that is and why, and what else it could be."""
 
     entry_id: str
     #: "memory" (the text introduced it), "cue" (words near it) or "plain" (its only meaning).
     how: str
     #: The entry of the span's plain alias, when cue words or memory chose another.
     plain: str | None = None
+    #: The chosen entry's share of the evidence for it and the runner-up: 1.0 when nothing else fits.
+    score: float = 1.0
+    #: Why, in a few words each: "named earlier in the text", "near “appease”, “1938”".
+    reasons: tuple[str, ...] = ()
+    #: The runner-up, when the choice is a close call (`score` below CLOSE_CALL).
+    alternative: str | None = None
 
 
-def _hits(record: AliasRecord, context: str) -> int:
-    return sum(1 for cue in record.when if f" {cue} " in context)
+def _hits(record: AliasRecord, context: str) -> list[str]:
+    return [cue for cue in record.when if f" {cue} " in context]
 
 
 def blocks(candidate: Candidate) -> bool:
@@ -76,27 +100,110 @@ def blocks(candidate: Candidate) -> bool:
     return all(r.blocks for r in candidate.records)
 
 
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() and not value.startswith("-") else None
+
+
+def _within(year: int, record: AliasRecord) -> bool:
+    """True when `year` lies between the entry's start and its end (or today, while it lasts)."""
+    first = _year(record.start)
+    last = _year(record.end) if record.end else 9999
+    return first is not None and first <= year <= (last if last is not None else 9999)
+
+
+class _Evidence:
+    """Points and reasons gathered for one contender."""
+
+    __slots__ = ("eligible", "entry_id", "how", "points", "reasons")
+
+    def __init__(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+        self.points = 0.0
+        self.reasons: list[str] = []
+        self.eligible = False
+        self.how = "plain"
+
+    def add(self, points: float, reason: str | None = None) -> None:
+        self.points += points
+        if reason:
+            self.reasons.append(reason)
+
+
 def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = None,
             date: str | None = None) -> Resolution | None:
-    """The entry `candidate` names and how that was decided, or None when no alias of it applies here.
+    """The entry `candidate` names, scored against the others it could name; None when no alias applies here.
 
-    With the article's `date`, entries that began after it are not candidates.
+    Each entry the span could name gathers evidence: the text introduced it
+    earlier (memory), cue words near the span, related entries the text has
+    named, years near the span within the entry's dates, and whether a person
+    was in public life at the article's `date`. Entries that began after the
+    `date` are not candidates. A plain alias always qualifies; a cued one only
+    near its cue words or when the text introduced it.
     """
     records = [r for r in candidate.records if not (date and begins_after(r.start, date))]
-    plain = [r.entry_id for r in records if not r.when and not r.blocks]
-    cued = [r for r in records if r.when]
-    hits: dict[str, int] = {}
-    if cued:
-        context = _cue_text(text, candidate.start, candidate.end)
-        for record in cued:
-            hits[record.entry_id] = max(hits.get(record.entry_id, 0), _hits(record, context))
+    evidence: dict[str, _Evidence] = {}
+    context: str | None = None
+    for record in records:
+        if record.blocks:
+            continue
+        item = evidence.setdefault(record.entry_id, _Evidence(record.entry_id))
+        if not record.when:
+            if not item.eligible or item.how == "plain":
+                item.eligible = True
+            continue
+        context = _cue_text(text, candidate.start, candidate.end) if context is None else context
+        hits = _hits(record, context)
+        if hits and not any(r.startswith("near ") for r in item.reasons):
+            item.add(CUE + CUE_HIT * min(len(hits), MAX_CUE_HITS),
+                     "near " + ", ".join(f"“{h}”" for h in hits[:MAX_CUE_HITS]))
+            item.eligible, item.how = True, "cue"
+    if not evidence:
+        return None
+    plain = [e.entry_id for e in evidence.values() if e.eligible and e.how == "plain"]
+    for item in evidence.values():
+        if item.eligible and item.how == "plain":
+            item.add(PLAIN)
     if memory is not None:
-        contenders = list(dict.fromkeys(plain + [r.entry_id for r in cued]))
-        remembered = memory.recall(text[candidate.start:candidate.end], contenders)
+        remembered = memory.recall(text[candidate.start:candidate.end], list(evidence))
         if remembered is not None:
-            return Resolution(remembered, "memory", plain[0] if plain else None)
-    best = max(hits.values(), default=0)
-    if best > 0:
-        chosen = next(entry_id for entry_id, count in hits.items() if count == best)
-        return Resolution(chosen, "cue", next((p for p in plain if p != chosen), None))
-    return Resolution(plain[0], "plain") if plain else None
+            item = evidence[remembered]
+            item.add(MEMORY, "named in full earlier in the text")
+            item.eligible, item.how = True, "memory"
+    contenders = [e for e in evidence.values() if e.eligible]
+    if not contenders:
+        return None
+    if len(contenders) > 1:
+        _weigh(text, candidate, contenders, records, memory, date)
+    contenders.sort(key=lambda e: -e.points)
+    best = contenders[0]
+    second = contenders[1] if len(contenders) > 1 else None
+    score = 1.0
+    if second is not None:
+        total = max(best.points, 0.0) + max(second.points, 0.0)
+        score = round(max(best.points, 0.0) / total, 2) if total else 0.5
+    alternative = second.entry_id if second is not None and score < CLOSE_CALL else None
+    fallback = next((p for p in plain if p != best.entry_id), None)
+    return Resolution(best.entry_id, best.how, fallback if best.how != "plain" else None, score,
+                      tuple(best.reasons), alternative)
+
+
+def _weigh(text: str, candidate: Candidate, contenders: list[_Evidence], records: list[AliasRecord],
+           memory: DocumentMemory | None, date: str | None) -> None:
+    """Evidence that tips the balance between entries that all fit the span."""
+    by_entry = {r.entry_id: r for r in records}
+    years = {int(y) for y in _YEAR.findall(_cue_text(text, candidate.start, candidate.end))}
+    for item in contenders:
+        record = by_entry[item.entry_id]
+        if memory is not None and record.related:
+            named = sorted(record.related & memory.named)[:MAX_RELATED]
+            if named:
+                item.add(RELATED * len(named), "the text also names " + ", ".join(named))
+        near = sorted(y for y in years if _within(y, record))
+        if near:
+            item.add(YEAR_NEAR, f"{near[0]} falls within its dates")
+        if date and record.active:
+            first, last = record.active
+            if begins_after(first, date):
+                item.add(NOT_YET, "not yet in public life at the article's date")
+            elif last is None or not begins_after(date, last):
+                item.add(IN_OFFICE, "in office at the article's date")

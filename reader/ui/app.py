@@ -48,6 +48,7 @@ class ReaderApp(App[None]):
         Binding("shift+tab", "move(-1)", "Previous", priority=True, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
         Binding("u", "toggle_unknown", "Unknown names", show=False, id="app.unknown"),
+        Binding("a", "alternative", "Other reading", id="app.alternative"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -158,7 +159,8 @@ class ReaderApp(App[None]):
 
     # --- pane ----------------------------------------------------------------------------
 
-    def show_entry(self, entry_id: str, *, remember: bool = True) -> None:
+    def show_entry(self, entry_id: str, *, remember: bool = True, alternative: str | None = None) -> None:
+        """Show an entry's card (or a period's, or an unknown name's); `alternative` is a close call's runner-up."""
         if entry_id.startswith(UNKNOWN):
             name = entry_id.removeprefix(UNKNOWN)
             command = f"reader context new {shlex.quote(name)} --type TYPE (one of {', '.join(TYPES)})"
@@ -176,7 +178,8 @@ class ReaderApp(App[None]):
         if entry is None:
             self.notify(one_line(f"{entry_id} is not in the context database"), severity="error", markup=False)
             return
-        self._show_card(card(entry, related, self.mention_counts[entry_id]), remember)
+        other = self.store.refs([alternative]).get(alternative) if alternative else None
+        self._show_card(card(entry, related, self.mention_counts[entry_id], other), remember)
 
     def show_period(self, period_id: str, *, remember: bool = True) -> None:
         """The pane for a year or period: what the context holds that is dated within it."""
@@ -198,12 +201,12 @@ class ReaderApp(App[None]):
         self.screen.add_class("-pane-open")
         pane.show(shown, remember=remember)
 
-    def open_entry(self, entry_id: str) -> None:
+    def open_entry(self, entry_id: str, alternative: str | None = None) -> None:
         """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
         pane = self.query_one(ContextPane)
         if not pane.display:
             pane.reset()
-        self.show_entry(entry_id)
+        self.show_entry(entry_id, alternative=alternative)
         related = self.query_one("#pane-related")
         (related if related.display else pane).focus()
 
@@ -220,7 +223,7 @@ class ReaderApp(App[None]):
         return {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "") + mention.entry_id
 
     def on_mention_selected(self, message: MentionSelected) -> None:
-        self.open_entry(self._card_id(message.mention))
+        self.open_entry(self._card_id(message.mention), message.mention.alternative)
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)
@@ -241,7 +244,7 @@ class ReaderApp(App[None]):
         pane = self.query_one(ContextPane)
         if pane.display and view.current is not None:  # an open pane follows the cursor
             pane.reset()
-            self.show_entry(self._card_id(view.current))
+            self.show_entry(self._card_id(view.current), alternative=view.current.alternative)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query(HelpPanel):
@@ -249,8 +252,17 @@ class ReaderApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def action_alternative(self) -> None:
+        """Open the other reading of a close call, keeping this one for `backspace`."""
+        pane = self.query_one(ContextPane)
+        if pane.card is not None and pane.card.alternative is not None:
+            self.show_entry(pane.card.alternative.id)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_pane":
             return self.screen.has_class("-pane-open")
+        if action == "alternative":
+            pane = self.query_one(ContextPane)
+            return pane.display and pane.card is not None and pane.card.alternative is not None
         return True
 

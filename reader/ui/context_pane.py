@@ -34,6 +34,7 @@ class ContextPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pane-heading")
+        yield Static(id="pane-alternative")
         yield Static(id="pane-summary")
         yield Label("Roles", classes="pane-title", id="pane-roles-title")
         yield Static(id="pane-roles")
@@ -52,6 +53,10 @@ class ContextPane(VerticalScroll):
             self.history.append(self.card.id)
         self.card = card
         self.query_one("#pane-heading", Static).update(render.heading(card, self._type_style))
+        alternative = self.query_one("#pane-alternative", Static)
+        alternative.display = card.alternative is not None
+        if card.alternative is not None:
+            alternative.update(render.alternative(card))
         summary = Text(displayable(card.summary))
         if card.other_names:
             summary.append("\n\n").append(render.also_known_as(card))

@@ -140,3 +140,21 @@ def test_files_the_build_would_ignore_are_reported(context_dir: Path) -> None:
 def test_numbers_yaml_reads_in_other_bases_are_reported_not_crashed_on(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"', "start: 0x1F"))
     assert messages(context_dir)[0].startswith("context/person/vit-rakusan.yaml:8: start: '0x1F' is not a date")
+
+
+@pytest.mark.parametrize(("alias", "expected"), [
+    ("{alias: Rakušan, case: exact}", None),
+    ("{alias: Rakušan, case: loose}", "has case 'loose'"),
+    ("{alias: Rakušan, spelling: exact}", "is not {alias, when} or {alias, case}"),
+    ("{alias: Rakušan}", "is not {alias, when} or {alias, case}"),
+])
+def test_an_alias_may_be_marked_to_match_only_as_written(write_entry, context_dir: Path, alias: str,
+                                                          expected: str | None) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace("wikipedia:", f"aliases:\n  - {alias}\nwikipedia:"))
+    found = messages(context_dir)
+    if expected is None:
+        assert found == []
+        (entry,) = [e for e in corpus.load(context_dir).entries if e.id == "vit-rakusan"]
+        assert [(a.text, a.exact) for a in entry.aliases] == [("Rakušan", True)]
+    else:
+        assert any(expected in m for m in found), found

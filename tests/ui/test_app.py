@@ -197,3 +197,30 @@ async def test_a_decoding_note_is_shown_in_the_app(tmp_path: Path, store: Store)
         await ready(app, pilot)
         assert any("read as Windows-1252" in n.message for n in app._notifications)
         assert app.sub_title.startswith("2 entries mentioned")
+
+
+async def test_a_close_call_shows_the_other_reading_and_a_opens_it(make_app) -> None:
+    # `appease` makes Munich the agreement, but in a list of plain places it stays the city: a close call
+    app = make_app("The envoys went to Munich and Poland, and nobody would appease anyone.\n")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        pane = app.query_one(ContextPane)
+        assert pane.card is not None and pane.card.id == "munich"
+        line = str(pane.query_one("#pane-alternative").render())
+        assert "Close call" in line and "Munich Agreement" in line
+        await pilot.press("a")
+        await pilot.pause()
+        assert pane.card.id == "munich-agreement"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert pane.card.id == "munich"
+
+
+async def test_a_sure_link_has_no_close_call_line(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter")
+        assert not app.query_one(ContextPane).query_one("#pane-alternative").display
+        assert not app.check_action("alternative", ())
