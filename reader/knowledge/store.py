@@ -63,7 +63,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._facts: dict[str, _Facts] | None = None
+        self._facts: dict[str, _Facts] = {}
         if not self.path.is_file():
             raise DatabaseError(f"no context database at {self.path}", FIX)
         try:
@@ -122,43 +122,52 @@ class Store:
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            for key, entry_id, cues, blocks, start, end, kind in self._query(
-                    "select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
-                    f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch):
+            rows = self._query(
+                "select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
+                f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch)
+            facts = self._linking_facts({row[1] for row in rows if isinstance(row[1], str)})
+            for key, entry_id, cues, blocks, start, end, kind in rows:
                 if not isinstance(key, str) or not key or not isinstance(entry_id, str):
                     raise _damaged(self.path, "an alias has no key or entry")
-                active, related, initials = self._linking_facts().get(entry_id, _NO_FACTS)
+                active, related, initials = facts.get(entry_id, _NO_FACTS)
                 yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start),
                                   self._date(end), active, related, kind if isinstance(kind, str) else "",
                                   initials)
 
-    def _linking_facts(self) -> dict[str, _Facts]:
-        """What resolution weighs beyond the alias, read once for every entry: years in public
-        life, related entries, and the initials of given names (see `AliasRecord`)."""
-        if self._facts is None:
+    def _linking_facts(self, entry_ids: set[str]) -> dict[str, _Facts]:
+        """What resolution weighs beyond the alias, for the entries a text's aliases name: years in
+        public life, related entries, and the initials of given names (see `AliasRecord`).
+
+        Read for those entries only, and once each, so start-up stays flat as the corpus grows.
+        """
+        wanted = sorted(entry_ids - self._facts.keys())
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i:i + _BATCH]
+            marks = ",".join("?" * len(batch))
             active: dict[str, tuple[str, str | None]] = {}
             for entry_id, first, last, held in self._query(
                     "select entry_id, min(start), max(end), sum(end is null) from roles "
-                    "where start is not null group by entry_id"):
+                    f"where start is not null and entry_id in ({marks}) group by entry_id", batch):
                 first = self._date(first)
                 if isinstance(entry_id, str) and first:
                     active[entry_id] = (first, None if held else self._date(last))
             related: dict[str, set[str]] = {}
-            for entry_id, related_id in self._query("select entry_id, related_id from related"):
-                if isinstance(entry_id, str) and isinstance(related_id, str):
+            for entry_id, related_id in self._query(
+                    f"select entry_id, related_id from related where entry_id in ({marks})", batch):
+                if isinstance(related_id, str):
                     related.setdefault(entry_id, set()).add(related_id)
             initials: dict[str, set[str]] = {}
             for entry_id, name in self._query(
-                    "select id, name from entries where type = 'person' union all "
+                    f"select id, name from entries where type = 'person' and id in ({marks}) union all "
                     "select w.entry_id, w.alias from written_aliases w join entries e on e.id = w.entry_id "
-                    "where e.type = 'person'"):
+                    f"where e.type = 'person' and w.entry_id in ({marks})", batch + batch):
                 words = fold_tokens(name) if isinstance(name, str) else ()
-                if isinstance(entry_id, str) and len(words) > 1 and words[0][:1].isalpha():
+                if len(words) > 1 and words[0][:1].isalpha():
                     initials.setdefault(entry_id, set()).add(words[0][0].casefold())
-            self._facts = {entry_id: (active.get(entry_id), frozenset(related.get(entry_id, ())),
-                                      frozenset(initials.get(entry_id, ())))
-                           for entry_id in active.keys() | related.keys() | initials.keys()}
-        return self._facts
+            for entry_id in batch:
+                self._facts[entry_id] = (active.get(entry_id), frozenset(related.get(entry_id, ())),
+                                         frozenset(initials.get(entry_id, ())))
+        return {entry_id: self._facts[entry_id] for entry_id in entry_ids}
 
     def _cues(self, cues: object) -> tuple[str, ...]:
         if cues is None:
