@@ -61,10 +61,13 @@ def _other_persons_surname(text: str, candidate: Candidate, name_ends: set[int])
     if before is None:
         return False
     word = before["word"]
-    if word.endswith(".") and len(word.rstrip(".")) > 1 and not _NOT_GIVEN_NAMES.fullmatch(word.rstrip(".")):
+    bare = word.rstrip(".")
+    if _NOT_GIVEN_NAMES.fullmatch(bare):
+        return False
+    if word != bare and len(bare) > 1:
         return False  # `the White House. Haig selected`: the word ends the sentence before
     initials = set().union(*(r.initials for r in candidate.records))
-    if (_NOT_GIVEN_NAMES.fullmatch(word.rstrip(".")) or (word.isupper() and len(word) > 3)
+    if ((word.isupper() and len(word) > 3)
             or fold(word)[:1].casefold() in initials
             or word.endswith(("'s", "’s", "s'", "s’")) or before.end("word") in name_ends):
         return False

@@ -106,9 +106,8 @@ def _year(value: str | None) -> int | None:
 
 def _within(year: int, record: AliasRecord) -> bool:
     """True when `year` lies between the entry's start and its end (or today, while it lasts)."""
-    first = _year(record.start)
-    last = _year(record.end) if record.end else 9999
-    return first is not None and first <= year <= (last if last is not None else 9999)
+    first, last = _year(record.start), _year(record.end)
+    return first is not None and first <= year <= (last or 9999)
 
 
 class _Evidence:
@@ -148,8 +147,7 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
             continue
         item = evidence.setdefault(record.entry_id, _Evidence(record.entry_id))
         if not record.when:
-            if not item.eligible or item.how == "plain":
-                item.eligible = True
+            item.eligible = True
             continue
         context = _cue_text(text, candidate.start, candidate.end) if context is None else context
         hits = _hits(record, context)
@@ -173,7 +171,8 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     if not contenders:
         return None
     if len(contenders) > 1:
-        _weigh(text, candidate, contenders, records, memory, date)
+        context = _cue_text(text, candidate.start, candidate.end) if context is None else context
+        _weigh(context, contenders, records, memory, date)
     contenders.sort(key=lambda e: -e.points)
     best = contenders[0]
     second = contenders[1] if len(contenders) > 1 else None
@@ -187,11 +186,11 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
                       tuple(best.reasons), alternative)
 
 
-def _weigh(text: str, candidate: Candidate, contenders: list[_Evidence], records: list[AliasRecord],
+def _weigh(context: str, contenders: list[_Evidence], records: list[AliasRecord],
            memory: DocumentMemory | None, date: str | None) -> None:
-    """Evidence that tips the balance between entries that all fit the span."""
+    """Evidence that tips the balance between entries that all fit the span (`context`: the words around it)."""
     by_entry = {r.entry_id: r for r in records}
-    years = {int(y) for y in _YEAR.findall(_cue_text(text, candidate.start, candidate.end))}
+    years = {int(y) for y in _YEAR.findall(context)}
     for item in contenders:
         record = by_entry[item.entry_id]
         if memory is not None and record.related:

@@ -252,17 +252,21 @@ class ReaderApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def _close_call(self) -> EntryRef | None:
+        """The other reading of the close call the open pane shows, if it shows one."""
+        pane = self.query_one(ContextPane)
+        return pane.card.alternative if pane.display and pane.card is not None else None
+
     def action_alternative(self) -> None:
         """Open the other reading of a close call, keeping this one for `backspace`."""
-        pane = self.query_one(ContextPane)
-        if pane.card is not None and pane.card.alternative is not None:
-            self.show_entry(pane.card.alternative.id)
+        other = self._close_call()
+        if other is not None:
+            self.show_entry(other.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_pane":
             return self.screen.has_class("-pane-open")
         if action == "alternative":
-            pane = self.query_one(ContextPane)
-            return pane.display and pane.card is not None and pane.card.alternative is not None
+            return self._close_call() is not None
         return True
 
