@@ -21,14 +21,14 @@ from pathlib import Path
 from reader.errors import DatabaseError
 from reader.knowledge import dates
 from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, EntryRef, Role, Source
-from reader.linking.index import INDEX_VERSION, AliasRecord, key_of, tokens_of
+from reader.linking.index import INDEX_VERSION, AliasRecord, Office, key_of, tokens_of
 from reader.linking.normalize import fold_tokens
 
 #: SQLite's default limit on bound parameters is 999 on old builds.
 _BATCH = 900
-#: An entry's years in public life, related entries and given-name initials, as `AliasRecord` carries them.
-_Facts = tuple[tuple[str, str | None] | None, frozenset[str], frozenset[str]]
-_NO_FACTS: _Facts = (None, frozenset(), frozenset())
+#: An entry's years in public life, related entries, given-name initials and offices, as `AliasRecord` carries them.
+_Facts = tuple[tuple[str, str | None] | None, frozenset[str], frozenset[str], tuple[Office, ...]]
+_NO_FACTS: _Facts = (None, frozenset(), frozenset(), ())
 #: The tables and columns this reader reads; a database without them is not one it can use.
 TABLES = {
     "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "path"},
@@ -129,14 +129,14 @@ class Store:
             for key, entry_id, cues, blocks, start, end, kind in rows:
                 if not isinstance(key, str) or not key or not isinstance(entry_id, str):
                     raise _damaged(self.path, "an alias has no key or entry")
-                active, related, initials = facts.get(entry_id, _NO_FACTS)
+                active, related, initials, offices = facts.get(entry_id, _NO_FACTS)
                 yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start),
                                   self._date(end), active, related, kind if isinstance(kind, str) else "",
-                                  initials)
+                                  initials, offices)
 
     def _linking_facts(self, entry_ids: set[str]) -> dict[str, _Facts]:
         """What resolution weighs beyond the alias, for the entries a text's aliases name: years in
-        public life, related entries, and the initials of given names (see `AliasRecord`).
+        public life, related entries, the initials of given names and offices (see `AliasRecord`).
 
         Read for those entries only, and once each, so start-up stays flat as the corpus grows.
         """
@@ -145,12 +145,21 @@ class Store:
             batch = wanted[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
             active: dict[str, tuple[str, str | None]] = {}
-            for entry_id, first, last, held in self._query(
-                    "select entry_id, min(start), max(end), sum(end is null) from roles "
-                    f"where start is not null and entry_id in ({marks}) group by entry_id", batch):
-                first = self._date(first)
-                if isinstance(entry_id, str) and first:
-                    active[entry_id] = (first, None if held else self._date(last))
+            offices: dict[str, list[Office]] = {}
+            for entry_id, title, start, end in self._query(
+                    f"select entry_id, title, start, end from roles where entry_id in ({marks}) "
+                    "order by entry_id, position", batch):
+                if not isinstance(entry_id, str) or not isinstance(title, str):
+                    continue
+                start, end = self._date(start), self._date(end)
+                words = tuple(w.casefold() for w in fold_tokens(title) if w[0].isalnum())
+                offices.setdefault(entry_id, []).append(Office(words, start, end))
+            for entry_id, held in offices.items():
+                starts = [o.start for o in held if o.start]
+                if starts:
+                    ends = [o.end for o in held if o.start]
+                    last = None if None in ends else max(e for e in ends if e)
+                    active[entry_id] = (min(starts), last)
             related: dict[str, set[str]] = {}
             for entry_id, related_id in self._query(
                     f"select entry_id, related_id from related where entry_id in ({marks})", batch):
@@ -166,7 +175,7 @@ class Store:
                     initials.setdefault(entry_id, set()).add(words[0][0].casefold())
             for entry_id in batch:
                 self._facts[entry_id] = (active.get(entry_id), frozenset(related.get(entry_id, ())),
-                                         frozenset(initials.get(entry_id, ())))
+                                         frozenset(initials.get(entry_id, ())), tuple(offices.get(entry_id, ())))
         return {entry_id: self._facts[entry_id] for entry_id in entry_ids}
 
     def _cues(self, cues: object) -> tuple[str, ...]:

@@ -28,6 +28,17 @@ KEY_SEPARATOR = " "
 
 
 @dataclass(frozen=True, slots=True)
+class Office:
+    """An office an entry held, as linking weighs it: `Secretary Gates` in 2007 is whoever was a secretary then."""
+
+    #: The office's title as folded, case-folded words: ("secretary", "of", "defense", …).
+    words: tuple[str, ...]
+    start: str | None = None
+    #: None while the office is held.
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AliasRecord:
     """One way to write one entry's name, as folded tokens: what the store hands to matching."""
 
@@ -52,6 +63,8 @@ class AliasRecord:
     #: First letters of the given names its longer names start with (`l` for Lech Walesa):
     #: `Joseph Pilsudski` is still Józef, `Woodrow Wilson` is not Harold.
     initials: frozenset[str] = frozenset()
+    #: The offices the entry held, with their dates: a title before the name speaks for it.
+    offices: tuple[Office, ...] = ()
 
 
 def alias_problem(alias: str, *, cued: bool = False) -> str | None:

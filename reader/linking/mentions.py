@@ -19,9 +19,11 @@ _TITLE_WORDS = (
     "Mr|Mrs|Ms|Mme|Dr|Prof|Sen|Gen|Adm|Rep|Gov|Amb|President|Vice President|Prime Minister|Chancellor|Secretary|"
     "Senator|Congressman|Congresswoman|General|Admiral|Marshal|Colonel|King|Queen|Prince|Princess|Pope|Minister|"
     "Ambassador|Governor|Sir|Dame|Lord|Lady|Premier|Mayor|Judge|Justice|Count|Countess|Baron|Baroness|Duke|"
-    "Duchess|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Chairman|Comrade|Saint|St")
-#: A title or honorific right before a name, which the mention takes with it: `Mr. Macron`, `President Trump`.
-_TITLE = re.compile(rf"(?<![\w.])(?:{_TITLE_WORDS})\.?[ \u00a0]$")
+    "Duchess|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Chairman|Comrade|Chargé|Saint|St")
+#: A title or honorific right before a name, which the mention takes with it: `Mr. Macron`, `President Trump`;
+#: in capitals before a name in capitals, as transcripts write a speaker: `SECRETARY RICE`.
+_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_WORDS})\.?[ \u00a0]$")
+_TITLE_CAPS = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_WORDS.upper()})\.?[ \u00a0]$")
 #: The longest title above, with its full stop and space.
 _TITLE_REACH = 16
 #: Words that make a name into the name of something else: `Helsinki Conference` is not
@@ -41,6 +43,16 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _NOT_GIVEN_NAMES = re.compile(
     f"(?:{_TITLE_WORDS}|Chief|State|Commander|Leader|Envoy|Consul|Director|Speaker|Spokesman|Deputy|Defense|"
     "Defence|Affairs|Staff|Commissar|Treasury|Foreign|Interior|War|Navy|Army|" + "|".join(MONTH_NUMBERS) + ")")
+
+
+def _title_before(text: str, start: int, covered: int) -> tuple[int, str] | None:
+    """Where a title right before the name at `start` begins, and the title; None without one."""
+    first = text[start:start + 1]
+    if not first.isupper():
+        return None
+    pattern = _TITLE_CAPS if text[start:start + 2].isupper() else _TITLE
+    title = pattern.search(text, max(covered, start - _TITLE_REACH), start)
+    return (title.start(), title["title"]) if title else None
 
 
 def _other_persons_surname(text: str, candidate: Candidate, name_ends: set[int]) -> bool:
@@ -134,15 +146,15 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
                 continue
             if _LONGER_NAME.match(text, candidate.end) or _other_persons_surname(text, candidate, name_ends):
                 continue
-            resolution = resolve(text, candidate, memory, date)
+            start = candidate.start
+            title = _title_before(text, start, covered)
+            resolution = resolve(text, candidate, memory, date, title[1] if title else None)
             if resolution is None:
                 continue
             entry_id = resolution.entry_id
             memory.note(text[candidate.start:candidate.end], entry_id, candidate.end)
-            start = candidate.start
-            if text[start:start + 1].isupper():
-                title = _TITLE.search(text, max(covered, start - _TITLE_REACH), start)
-                start = title.start() if title else start
+            if title:
+                start = title[0]
             found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id,
                                  score=resolution.score, alternative=resolution.alternative))
             how.append(resolution)

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 from reader.linking.dates import begins_after
-from reader.linking.index import AliasRecord
+from reader.linking.index import AliasRecord, Office
 from reader.linking.match import Candidate
 from reader.linking.memory import DocumentMemory
-from reader.linking.normalize import TOKEN, fold
+from reader.linking.normalize import TOKEN, fold, fold_tokens
 
 #: How far either side of a mention cue words are looked for, in characters.
 CUE_WINDOW = 250
@@ -66,6 +66,8 @@ MAX_CUE_HITS = 3
 RELATED = 0.5
 MAX_RELATED = 2
 YEAR_NEAR = 1.0
+#: A title before the name that the entry held (at the article's date, when it has one): as good as a cue word.
+TITLE = CUE + CUE_HIT
 IN_OFFICE = 1.0
 NOT_YET = -1.0
 #: Below this share of the evidence, the choice is a close call and the runner-up is offered.
@@ -93,6 +95,36 @@ class Resolution:
 
 def _hits(record: AliasRecord, context: str) -> list[str]:
     return [cue for cue in record.when if f" {cue} " in context]
+
+
+#: Titles as offices spell them: `Sen. Vandenberg` held the office of a senator.
+_TITLE_OFFICE = {"sen": ("senator",), "gen": ("general",), "adm": ("admiral",), "amb": ("ambassador",),
+                 "gov": ("governor",), "rep": ("representative",), "tsar": ("emperor",), "czar": ("emperor",),
+                 "premier": ("prime", "minister")}
+#: Words that make an office another one than its head word: a deputy secretary is not `Secretary X`.
+_LESSER = frozenset({"deputy", "under", "assistant", "vice", "acting", "associate"})
+
+
+def title_words(title: str) -> tuple[str, ...]:
+    """A title as the words an office would spell it with: `Sen.` → ("senator",)."""
+    words = tuple(w.casefold() for w in fold_tokens(title) if w[0].isalnum())
+    return _TITLE_OFFICE.get(" ".join(words), words)
+
+
+def _holds(office: Office, words: tuple[str, ...], date: str | None) -> bool:
+    """True when the office is the one `words` name (not a deputy's) and, given a date, was held then."""
+    n = len(words)
+    if not n:
+        return False
+    for i in range(len(office.words) - n + 1):
+        if office.words[i:i + n] == words and (i == 0 or office.words[i - 1] not in _LESSER):
+            break
+    else:
+        return False
+    if date is None:
+        return True
+    return not (office.start is None or begins_after(office.start, date)
+                or (office.end is not None and begins_after(date, office.end)))
 
 
 def blocks(candidate: Candidate) -> bool:
@@ -129,7 +161,7 @@ class _Evidence:
 
 
 def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = None,
-            date: str | None = None) -> Resolution | None:
+            date: str | None = None, title: str | None = None) -> Resolution | None:
     """The entry `candidate` names, scored against the others it could name; None when no alias applies here.
 
     Each entry the span could name gathers evidence: the text introduced it
@@ -137,7 +169,8 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     named, years near the span within the entry's dates, and whether a person
     was in public life at the article's `date`. Entries that began after the
     `date` are not candidates. A plain alias always qualifies; a cued one only
-    near its cue words or when the text introduced it.
+    near its cue words, when the text introduced it, or after a `title` naming
+    an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas).
     """
     records = [r for r in candidate.records if not (date and begins_after(r.start, date))]
     evidence: dict[str, _Evidence] = {}
@@ -157,6 +190,14 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
             item.eligible, item.how = True, "cue"
     if not evidence:
         return None
+    if title:
+        words = title_words(title)
+        by_entry = {r.entry_id: r for r in records}
+        for item in evidence.values():
+            if any(_holds(office, words, date) for office in by_entry[item.entry_id].offices):
+                item.add(TITLE, f"“{title}”" + (" at the article's date" if date else ""))
+                if not item.eligible:
+                    item.eligible, item.how = True, "cue"
     plain = [e.entry_id for e in evidence.values() if e.eligible and e.how == "plain"]
     for item in evidence.values():
         if item.eligible and item.how == "plain":

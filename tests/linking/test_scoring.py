@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from reader.linking.aliases import MemoryAliases
-from reader.linking.index import AliasRecord, alias_keys, records_for
+from reader.linking.index import AliasRecord, Office, alias_keys, records_for
 from reader.linking.mentions import annotate
 from reader.linking.resolve import CLOSE_CALL
 
@@ -126,3 +126,42 @@ def test_an_alias_marked_exact_is_matched_only_as_written() -> None:
     assert ("cold", "war") in alias_keys("Cold War", "event")
     # places and people keep a capital: `cold war` is an event's house style, not an organisation's
     assert all(key[0][0].isupper() for key in alias_keys("Red Army", "organization"))
+
+
+#: Two secretaries of defense called Gates, known only by cue words; a deputy who never held the office.
+_SECDEF = ("secretary", "of", "defense", "of", "the", "united", "states")
+SECRETARIES = MemoryAliases([
+    *record("Gates", "robert-gates", when=("Pentagon",), kind="person",
+            offices=(Office(_SECDEF, "2006-12-18", "2011-06-30"),)),
+    *record("Gates", "thomas-s-gates-jr", when=("Eisenhower",), kind="person",
+            offices=(Office(("deputy", *_SECDEF), "1959-06-08", "1959-12-01"),
+                     Office(_SECDEF, "1959-12-02", "1961-01-20"))),
+    *record("Rice", "condoleezza-rice", when=("Condoleezza",), kind="person",
+            offices=(Office(("secretary", "of", "state"), "2005-01-26", "2009-01-20"),)),
+    *record("Miller", "leszek-miller", when=("Poland",), kind="person",
+            offices=(Office(("deputy", "secretary", "of", "state"), "1990", "1991"),)),
+])
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # no cue word near either: the title and the date decide
+    ("I went to Moscow with Secretary Gates last week.", "2007", [("Secretary Gates", "robert-gates")]),
+    ("I went to Moscow with Secretary Gates last week.", "1960-06", [("Secretary Gates", "thomas-s-gates-jr")]),
+    # in 1959 Thomas Gates was still the deputy, and a deputy is not `Secretary`
+    ("I went to Moscow with Secretary Gates last week.", "1959-08", []),
+    # a transcript's speaker line, in capitals
+    ("SECRETARY RICE: Thank you all for coming.", "2007", [("SECRETARY RICE", "condoleezza-rice")]),
+    ("Secretary Miller spoke.", "1990-06", []),
+    # a title is no cue without an office to match
+    ("Mr. Gates spoke.", "2007", []),
+])
+def test_a_title_before_a_name_links_whoever_held_that_office_at_the_articles_date(
+        text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, SECRETARIES, date=date) == expected
+
+
+def test_without_a_date_a_title_fits_everyone_who_ever_held_the_office() -> None:
+    [mention] = annotate("Secretary Gates spoke at the Pentagon.", SECRETARIES, dates=False)
+    assert mention.entry_id == "robert-gates"  # the cue word tips it
+    [mention] = annotate("Secretary Gates spoke.", SECRETARIES, dates=False)
+    assert mention.alternative is not None  # two secretaries, nothing to choose: a close call
