@@ -6,10 +6,15 @@ paragraphs later, and after `Lech Walesa` and then `Jaroslaw Walesa`, a bare
 or more words introduces its entry under each of its words, and a shorter
 name that several entries could claim, or that its cue words alone would
 not link, goes to the entry most recently introduced under all of its words.
+
+Speeches and memoirs go further and call a person by the given name alone
+once they have named him in full (`Henry Kissinger` … `Henry`): the memory
+keeps each person's given name too, for `mentions` to find.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from reader.linking.normalize import fold_tokens
@@ -17,6 +22,13 @@ from reader.linking.normalize import fold_tokens
 
 def _words(text: str) -> list[str]:
     return [t.casefold() for t in fold_tokens(text) if t[0].isalnum()]
+
+
+#: A given name: capitalised, three letters or more, no digits (`Henry`, `Zbigniew`; not `H.` or `J`).
+_GIVEN = re.compile(r"[A-Z][a-z\u00c0-\u024f]{2,}")
+#: A surname after it: a capitalised word that is not a Roman numeral (`Alexander I` has no surname).
+_SURNAME = re.compile(r"[A-Z][\w'’-]+")
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 class DocumentMemory:
@@ -27,14 +39,27 @@ class DocumentMemory:
         self._introduced: defaultdict[str, dict[str, int]] = defaultdict(dict)
         #: Every entry the text has named so far, by any name.
         self.named: set[str] = set()
+        #: given name as written -> the people introduced with it, and where each was first
+        self.given: dict[str, dict[str, int]] = {}
 
-    def note(self, text: str, entry_id: str, end: int) -> None:
-        """Remember a mention; only a name of two or more words introduces its entry."""
+    def note(self, text: str, entry_id: str, end: int, *, person: bool = False) -> None:
+        """Remember a mention; only a name of two or more words introduces its entry
+        (and, for a person named as given name and surname, the given name)."""
         self.named.add(entry_id)
         words = _words(text)
         if len(words) > 1:
             for word in words:
                 self._introduced[word][entry_id] = end
+            if person:
+                parts = text.split()
+                if len(parts) > 1 and _GIVEN.fullmatch(parts[0]) and any(
+                        _SURNAME.fullmatch(p) and not _ROMAN.fullmatch(p) for p in parts[1:]):
+                    self.given.setdefault(parts[0], {}).setdefault(entry_id, end)
+
+    def given_name(self, name: str, at: int) -> str | None:
+        """The one person the text introduced by the given name `name` before offset `at`; None if none or several."""
+        people = [entry_id for entry_id, end in self.given.get(name, {}).items() if end <= at]
+        return people[0] if len(people) == 1 else None
 
     def recall(self, text: str, entry_ids: list[str]) -> str | None:
         """Of `entry_ids`, the one introduced most recently under every word of `text`, if any."""

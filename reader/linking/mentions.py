@@ -129,6 +129,7 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
     """
     matcher = Matcher(lookup)
     memory = DocumentMemory()
+    common: dict[str, bool] = {}
     covered = 0
     dated = 0
     for lo, hi in blocks(text, block):
@@ -152,7 +153,8 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             if resolution is None:
                 continue
             entry_id = resolution.entry_id
-            memory.note(text[candidate.start:candidate.end], entry_id, candidate.end)
+            memory.note(text[candidate.start:candidate.end], entry_id, candidate.end,
+                        person=any(r.kind == "person" for r in candidate.records if r.entry_id == entry_id))
             if title:
                 start = title[0]
             found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id,
@@ -160,9 +162,51 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             how.append(resolution)
             covered = candidate.end
         _plain_in_lists(text, found, how)
+        if memory.given:
+            found = _with_given_names(text, found, memory, lo, hi, common)
         if dates:
             found, dated = _with_dates(text, found, max(lo, dated, carried), hi)
         yield Block(lo, hi, found)
+
+
+def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, lo: int, hi: int,
+                      common: dict[str, bool]) -> list[Mention]:
+    """The block's mentions with the given names of people it introduced in full: `Henry` after `Henry Kissinger`.
+
+    Not where the name opens another full name (`Henry Ford`) or follows a
+    capitalised word (`King Henry`, `Fort Henry`), not where two people
+    introduced share it, and not a name the text also writes as a common word
+    (`Mark` where it says `mark`, `Bill` where it says `bill`; `common` keeps
+    that answer for each name, so a book is searched once per name).
+    """
+    for name in memory.given.keys() - common.keys():
+        common[name] = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+    names = sorted((n for n in memory.given if not common[n]), key=len, reverse=True)
+    if not names:
+        return found
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    taken = [(m.start, m.end) for m in found]
+    added = []
+    for hit in pattern.finditer(text, lo, hi):
+        start, end = hit.span()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if _NEXT_CAPITAL.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        entry_id = memory.given_name(hit.group(), start)
+        if entry_id is not None:
+            added.append(Mention(start, end, hit.group(), entry_id))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+#: A capitalised word right after a given name, which makes it someone else's full name.
+_NEXT_CAPITAL = re.compile(r"[ \u00a0]+(?:[A-Z]\.[ \u00a0]*)*[A-Z]")
+#: A capitalised word (or an initial) right before it: a title, a place, another name; not a word
+#: that opens a sentence (`And Henry, it has been a pleasure`).
+_CAPITAL_BEFORE = re.compile(
+    r"\b(?!(?:And|But|Or|Nor|So|Then|Now|Yes|No|Well|Oh|Thank|Thanks|As|If|When|While|Because|Here|There|"
+    r"Today|Also|Even|Only|Still|Yet|For|With|Like|Let|To|Of|At|By|From)[ \u00a0])"
+    r"(?:[A-Z][\w'’-]*|(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Adm|Rep|Gov|Amb|St)\.)[ \u00a0]+$")
 
 
 #: What stands between the names of a list: `Riyadh, Brussels and Washington`.

@@ -165,3 +165,30 @@ def test_without_a_date_a_title_fits_everyone_who_ever_held_the_office() -> None
     assert mention.entry_id == "robert-gates"  # the cue word tips it
     [mention] = annotate("Secretary Gates spoke.", SECRETARIES, dates=False)
     assert mention.alternative is not None  # two secretaries, nothing to choose: a close call
+
+
+FRIENDS = MemoryAliases([
+    *record("Henry Kissinger", "henry-kissinger", kind="person"),
+    *record("Mark Rutte", "mark-rutte", kind="person"),
+    *record("George H. W. Bush", "george-h-w-bush", kind="person"),
+    *record("George W. Bush", "george-w-bush", kind="person"),
+    *record("Alexander I", "alexander-i", kind="person"),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Henry Kissinger came. And Henry, it has been a pleasure; thank you, Henry.",
+     [("Henry Kissinger", "henry-kissinger"), ("Henry", "henry-kissinger"), ("Henry", "henry-kissinger")]),
+    # not before the full name, not someone else's full name, not after a capitalised word
+    ("Henry wrote first. Henry Kissinger came; Henry Ford did not, nor did King Henry.",
+     [("Henry Kissinger", "henry-kissinger")]),
+    # a name the text also writes as a common word
+    ("Mark Rutte said: mark my words. Mark agreed.", [("Mark Rutte", "mark-rutte")]),
+    # two people introduced under one given name: neither
+    ("George H. W. Bush and George W. Bush met; George spoke.",
+     [("George H. W. Bush", "george-h-w-bush"), ("George W. Bush", "george-w-bush")]),
+    # a regnal number is not a surname
+    ("Alexander I ruled; Alexander Pushkin wrote; Alexander smiled.", [("Alexander I", "alexander-i")]),
+])
+def test_a_person_named_in_full_is_then_known_by_the_given_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, FRIENDS) == expected
