@@ -302,7 +302,8 @@ def lookup(query: tuple[str, ...], context: str | None, db: str | None) -> None:
     if entry is None:
         raise ReaderError(f"nothing in the context matches {text!r}",
                           "try another spelling, or list names with 'reader context stats'")
-    PipeConsole(highlight=False).print(card_renderable(card(entry, store.related(entry))))
+    shown = card(entry, store.related(entry), holders=store.holders(entry.id))
+    PipeConsole(highlight=False).print(card_renderable(shown))
     others = store.refs(found[1:6])
     if others:
         click.echo("\nAlso matching: " + one_line(", ".join(others[i].name for i in found[1:6] if i in others)))
@@ -395,6 +396,37 @@ def missing(file: str, limit: int | None, date: str | None, max_size: str | None
         click.echo(f"{count:5}  {one_line(name)}")
     if not names:
         click.echo("Every capitalised name in the article is covered.", err=True)
+
+
+#: How old a review may be before `context stale` lists the entry, by default.
+STALE_DAYS = 180
+
+
+@context.command()
+@click.option("--before", "before", metavar="DATE", default=None,
+              help=f"List entries reviewed before DATE (YYYY-MM-DD; default: {STALE_DAYS} days ago).")
+@context_dir_option
+def stale(before: str | None, context_dir: str | None) -> None:
+    """List entries that describe the present (open roles, present-tense claims) and were reviewed
+    before a date, oldest first: what to re-check against sources, then mark with today's 'reviewed'."""
+    import datetime
+
+    from reader.knowledge import corpus, dates
+    from reader.knowledge.stale import stale as find_stale
+
+    if before is None:
+        before = (datetime.date.today() - datetime.timedelta(days=STALE_DAYS)).isoformat()
+    else:
+        try:
+            before = dates.normalise(before)
+        except ValueError:
+            raise ReaderError(f"--before {one_line(before)!r} is not a date", "write it as YYYY-MM-DD") from None
+    result = corpus.load(context_folder(context_dir))
+    found = find_stale(result.entries, before)
+    for item in found:
+        click.echo(one_line(f"{item.entry.reviewed or 'never':<10}  {item.entry.path}  {'; '.join(item.reasons)}"))
+    click.echo(f"{len(found)} of {len(result.entries)} entries describe the present and were reviewed "
+               f"before {before}.", err=True)
 
 
 @context.command()

@@ -70,6 +70,18 @@ def roles(card: Card) -> Text:
     return text
 
 
+def holders(card: Card) -> Text:
+    """An office's holders, one per line, oldest first, with the dates of each term."""
+    text = Text()
+    for term in card.holders:
+        line = Text("• ").append(one_line(term.holder.name))
+        if term.when:
+            line.append("  ").append(term.when, style="dim")
+        text.append(line).append("\n")
+    text.rstrip()
+    return text
+
+
 def related(card: Card) -> Text:
     return Text("\n".join(f"• {one_line(ref.name)} ({one_line(ref.type)})" for ref in card.related))
 
@@ -94,9 +106,13 @@ def card_renderable(card: Card, style_of: TypeStyle = terminal_style) -> Group:
         parts += [Text(), also_known_as(card)]
     if card.roles:
         parts += [Text(), Text("Roles", style=title), roles(card)]
+    if card.holders:
+        parts += [Text(), Text("Holders", style=title), holders(card)]
     if card.related:
         parts += [Text(), Text("Related", style=title), related(card)]
     parts += [Text(), Text("Sources", style=title), sources(card)]
+    if card.reviewed:
+        parts += [Text(), Text(card.reviewed, style="dim")]
     if card.mentions_line:
         parts += [Text(), Text(card.mentions_line, style="dim")]
     return Group(*parts)

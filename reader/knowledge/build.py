@@ -83,7 +83,7 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     db["entries"].insert_all(
         ({
             "id": e.id, "name": e.name, "type": e.type, "summary": e.summary,
-            "wikipedia": e.wikipedia, "start": e.start, "end": e.end, "path": e.path,
+            "wikipedia": e.wikipedia, "start": e.start, "end": e.end, "reviewed": e.reviewed, "path": e.path,
             "names": " ; ".join([e.name, *(a.text for a in e.aliases)]),
         } for e in entries),
         pk="id",
@@ -99,20 +99,21 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
                             for e in entries for i, a in enumerate(e.aliases)),
         "excludes": ({"entry_id": e.id, "position": i, "phrase": phrase}
                      for e in entries for i, phrase in enumerate(e.exclude)),
-        "roles": ({"entry_id": e.id, "position": i, "title": r.title, "start": r.start, "end": r.end}
-                  for e in entries for i, r in enumerate(e.roles)),
+        "roles": ({"entry_id": e.id, "position": i, "title": r.title, "start": r.start, "end": r.end,
+                   "office": r.office} for e in entries for i, r in enumerate(e.roles)),
         "related": ({"entry_id": e.id, "position": i, "related_id": rid}
                     for e in entries for i, rid in enumerate(e.related)),
         "sources": ({"entry_id": e.id, "position": i, "title": s.title, "url": s.url}
                     for e in entries for i, s in enumerate(e.sources)),
     }
     columns = {"written_aliases": {"alias": str, "cues": str, "exact": int}, "excludes": {"phrase": str},
-               "roles": {"title": str, "start": str, "end": str}, "related": {"related_id": str},
+               "roles": {"title": str, "start": str, "end": str, "office": str}, "related": {"related_id": str},
                "sources": {"title": str, "url": str}}
     for table, rows in children.items():
         db[table].create({"entry_id": str, "position": int, **columns[table]})
         db[table].insert_all(rows)
         db[table].create_index(["entry_id"])
+    db["roles"].create_index(["office"])
     db["entries"].enable_fts(["name", "names", "summary"], tokenize="unicode61 remove_diacritics 2")
     db["meta"].insert_all([
         {"key": "schema_version", "value": str(SCHEMA_VERSION)},

@@ -11,13 +11,22 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from reader.knowledge import dates
-from reader.knowledge.model import Entry, EntryRef
+from reader.knowledge.model import Entry, EntryRef, Holder
 
 
 @dataclass(frozen=True)
 class CardRole:
     title: str
     #: The dates of the role as a reader reads them: `since 5 July 2024`, `1990 – 1995`.
+    when: str
+
+
+@dataclass(frozen=True)
+class CardHolder:
+    """One term of an office, for an office's card."""
+
+    holder: EntryRef
+    #: `1 February 2025 – 3 May 2026`, `since 20 January 2025`.
     when: str
 
 
@@ -49,6 +58,10 @@ class Card:
     mentions: int | None = None
     #: What the mention could also name, when linking found it a close call.
     alternative: EntryRef | None = None
+    #: For an office, every term its holders' entries give, oldest first: derived, never typed twice.
+    holders: tuple[CardHolder, ...] = ()
+    #: `Facts checked 2 December 2026`; "" where the entry does not say.
+    reviewed: str = ""
 
     @property
     def mentions_line(self) -> str:
@@ -103,8 +116,9 @@ def unknown_card(name: str, mentions: int, command: str) -> Card:
 
 
 def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None,
-         alternative: EntryRef | None = None) -> Card:
-    """The card for `entry`, with its related entries as the store found them, and the close call's runner-up."""
+         alternative: EntryRef | None = None, holders: list[Holder] | tuple[Holder, ...] = ()) -> Card:
+    """The card for `entry`, with its related entries and an office's holders as the store found them,
+    and the close call's runner-up."""
     return Card(
         id=entry.id, name=entry.name, type=entry.type,
         dates=dates.span(entry.start, entry.end, entry.type),
@@ -115,4 +129,6 @@ def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions:
         sources=tuple(CardSource(s.title, s.url, unquote(s.url)) for s in entry.sources),
         mentions=mentions,
         alternative=alternative,
+        holders=tuple(CardHolder(h.holder, dates.span(h.start, h.end, "role")) for h in holders),
+        reviewed=f"Facts checked {dates.display(entry.reviewed)}" if entry.reviewed else "",
     )

@@ -1,7 +1,8 @@
 """Load every YAML file under `context/` and check the corpus as a whole.
 
 Per-file rules live in `schema`; here are the rules that need all entries at
-once: duplicate ids, related ids that do not exist, aliases two entries share.
+once: duplicate ids, related ids that do not exist, aliases two entries share,
+and offices whose holders disagree (`offices`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from reader.knowledge import dates
 from reader.knowledge.model import TYPES, Entry
+from reader.knowledge.offices import holder_problems
 from reader.knowledge.problems import Problem
 from reader.knowledge.schema import validate_document
 from reader.knowledge.sources import digest_of, read_sources
@@ -70,6 +72,7 @@ def load(root: Path) -> Corpus:
     _check_aliases(corpus)
     _check_roles(corpus)
     _check_excludes(corpus)
+    corpus.problems.extend(holder_problems(corpus.entries, corpus.lines))
     corpus.problems.sort(key=lambda p: (p.path, p.line))
     return corpus
 

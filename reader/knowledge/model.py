@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The shape of context.db's tables; bumped when they change, and the store refuses others.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
 
@@ -27,6 +27,8 @@ class Role:
     title: str
     start: str | None = None
     end: str | None = None
+    #: The id of the office's own entry (`us-secretary-of-state`): its card lists its holders from these roles.
+    office: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ class Entry:
     #: Longer phrases that contain one of its names but mean something else
     #: (`South America` for the United States): never highlighted as this entry.
     exclude: tuple[str, ...] = ()
+    #: When its facts were last checked against sources (YYYY-MM-DD): what `context stale` sorts by.
+    reviewed: str | None = None
+    #: For an office: the context names every holder since this date, so a gap after it is a hole to fill.
+    holders_since: str | None = None
+    #: For an office: when it stood empty (start, end), which is not a gap in its series.
+    vacant: tuple[tuple[str, str], ...] = ()
     path: str = field(default="", compare=False)
 
 
@@ -65,5 +73,14 @@ class EntryRef:
     id: str
     name: str
     type: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One term of an office, as the holder's own entry gives it: what an office's card lists."""
+
+    holder: EntryRef
     start: str | None = None
     end: str | None = None

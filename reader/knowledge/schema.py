@@ -8,6 +8,7 @@ Lengths are checked before any scan of the text, and every scan is linear.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,9 @@ from reader.linking.index import alias_problem, cue_key
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FIELDS = {
     "name", "type", "aliases", "summary", "wikipedia", "start", "end",
-    "roles", "related", "sources", "exclude",
+    "roles", "related", "sources", "exclude", "reviewed", "holders_since", "vacant",
 }
-REQUIRED = ("name", "type", "summary", "wikipedia", "sources")
+REQUIRED = ("name", "type", "summary", "wikipedia", "sources", "reviewed")
 #: Types whose entries always have a first date: birth, the first day, publication.
 DATED = {"person": "a birth date", "event": "its first day", "work": "its publication date", "period": "its start"}
 SUMMARY_SENTENCES = (2, 5)
@@ -121,6 +122,23 @@ def _date(c: _Collector, key: str, value: Any, index: int | None = None) -> str 
     except ValueError as exc:
         c.add(key, f"{key}: {exc}", 'write an ISO date in quotes: "1945", "1945-02" or "1945-02-04"', index)
         return None
+
+
+def _reviewed(c: _Collector, value: Any, today: str | None) -> str | None:
+    """The day the entry's facts were last checked: a whole date, and not one still to come."""
+    if value is None or value == "":
+        return None  # reported as missing with the other required fields
+    reviewed = _date(c, "reviewed", value)
+    if reviewed is None:
+        return None
+    if len(reviewed) != len("YYYY-MM-DD"):
+        c.add("reviewed", f"reviewed is {reviewed!r}, not a day", 'write the day the facts were checked: "2026-12-02"')
+        return None
+    today = today or datetime.date.today().isoformat()
+    if dates.before(today, reviewed):
+        c.add("reviewed", f"reviewed ({reviewed}) is after today ({today})", "write the day the facts were checked")
+        return None
+    return reviewed
 
 
 def _items(c: _Collector, key: str, value: Any) -> list[tuple[int, Any]]:
@@ -221,18 +239,42 @@ def _summary(c: _Collector, value: Any) -> str:
 def _roles(c: _Collector, value: Any) -> tuple[Role, ...]:
     result = []
     for i, item in _items(c, "roles", value):
-        if not isinstance(item, dict) or "title" not in item or set(item) - {"title", "start", "end"}:
-            c.add("roles", f"roles item {i + 1} is not {{title, start, end}}",
-                  "write each role as {title: ..., start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}", i)
+        if not isinstance(item, dict) or "title" not in item or set(item) - {"title", "start", "end", "office"}:
+            c.add("roles", f"roles item {i + 1} is not {{title, start, end, office}}",
+                  "write each role as {title: ..., start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}, "
+                  "and office: ID to name the office's entry", i)
             continue
         title = _line_text(c, "roles", item["title"], f"the title of role {i + 1}", i)
         start = _date(c, "roles", item.get("start"), i)
         end = _date(c, "roles", item.get("end"), i)
+        office = _line_text(c, "roles", item["office"], f"the office of role {i + 1}", i) if "office" in item else None
+        if office is not None and not ID_PATTERN.fullmatch(office):
+            c.add("roles", f"the office of role {i + 1} ({office!r}) is not an id",
+                  "write the file stem of the office's entry, e.g. us-secretary-of-state", i)
+            office = None
         if title is None:
             continue
         if start and end and dates.before(end, start):
             c.add("roles", f"role {title!r} ends ({end}) before it starts ({start})", "swap or correct the dates", i)
-        result.append(Role(title, start, end))
+        result.append(Role(title, start, end, office))
+    return tuple(result)
+
+
+def _vacancies(c: _Collector, value: Any) -> tuple[tuple[str, str], ...]:
+    """When an office stood empty: each a {start, end} that a gap between holders may fall in."""
+    result = []
+    for i, item in _items(c, "vacant", value):
+        if not isinstance(item, dict) or set(item) != {"start", "end"}:
+            c.add("vacant", f"vacant item {i + 1} is not {{start, end}}",
+                  'write each vacancy as {start: "YYYY-MM-DD", end: "YYYY-MM-DD"}', i)
+            continue
+        start, end = _date(c, "vacant", item["start"], i), _date(c, "vacant", item["end"], i)
+        if start and end:
+            if dates.before(end, start):
+                c.add("vacant", f"vacancy {i + 1} ends ({end}) before it starts ({start})",
+                      "swap or correct the dates", i)
+                continue
+            result.append((start, end))
     return tuple(result)
 
 
@@ -259,9 +301,11 @@ def _text_items(c: _Collector, key: str, value: Any, what: str) -> tuple[str, ..
     return tuple(text for text in found if text)
 
 
-def validate_document(path: Path, text: str, root: Path | None = None
+def validate_document(path: Path, text: str, root: Path | None = None, today: str | None = None
                       ) -> tuple[Entry | None, list[Problem], Tree]:
     """Validate one file's text: its Entry (None if not a mapping), every problem, its lines.
+
+    `today` (ISO, default the system's date) is the latest a review can be dated.
 
     The entry comes back even when it has problems, so that checks across files
     (related ids, shared aliases) still see it and do not report it as missing.
@@ -316,9 +360,15 @@ def validate_document(path: Path, text: str, root: Path | None = None
         c.add("", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} needs a start date: {DATED[kind]}",
               'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)')
     end = _date(c, "end", data.get("end"))
+    reviewed = _reviewed(c, data.get("reviewed"), today)
     if start and end and dates.before(end, start):
         c.add("end", f"end ({end}) is before start ({start})", "swap or correct the dates")
 
+    holders_since = _date(c, "holders_since", data.get("holders_since"))
+    vacant = _vacancies(c, data.get("vacant"))
+    if (holders_since or vacant) and kind != "organization":
+        c.add("holders_since" if holders_since else "vacant", "only an office (an organization) has holders",
+              "remove 'holders_since' and 'vacant', or change the type to organization")
     roles = _roles(c, data.get("roles"))
     if roles and kind != "person":
         c.add("roles", "only persons have roles", "remove 'roles' or change the type to person")
@@ -333,6 +383,7 @@ def validate_document(path: Path, text: str, root: Path | None = None
         id=entry_id, name=name or "", type=kind or "", summary=summary, wikipedia=wikipedia,
         start=start, end=end, aliases=_aliases(c, data.get("aliases"), kind), roles=roles,
         related=tuple(r for r in related if ID_PATTERN.fullmatch(r)), sources=_sources(c, data.get("sources")),
-        exclude=tuple(x for x in exclude if not alias_problem(x)), path=shown,
+        exclude=tuple(x for x in exclude if not alias_problem(x)), reviewed=reviewed,
+        holders_since=holders_since, vacant=vacant, path=shown,
     )
     return entry, c.problems, tree

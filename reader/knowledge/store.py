@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.errors import DatabaseError
 from reader.knowledge import dates
-from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, EntryRef, Role, Source
+from reader.knowledge.model import SCHEMA_VERSION, Alias, Entry, EntryRef, Holder, Role, Source
 from reader.linking.index import INDEX_VERSION, AliasRecord, Office, key_of, tokens_of
 from reader.linking.normalize import fold_tokens
 
@@ -31,11 +31,11 @@ _Facts = tuple[tuple[str, str | None] | None, frozenset[str], frozenset[str], tu
 _NO_FACTS: _Facts = (None, frozenset(), frozenset(), ())
 #: The tables and columns this reader reads; a database without them is not one it can use.
 TABLES = {
-    "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "path"},
+    "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "reviewed", "path"},
     "aliases": {"entry_id", "key", "first", "cues", "blocks"},
     "written_aliases": {"entry_id", "position", "alias", "cues", "exact"},
     "excludes": {"entry_id", "position", "phrase"},
-    "roles": {"entry_id", "position", "title", "start", "end"},
+    "roles": {"entry_id", "position", "title", "start", "end", "office"},
     "related": {"entry_id", "position", "related_id"},
     "sources": {"entry_id", "position", "title", "url"},
     "meta": {"key", "value"},
@@ -207,17 +207,18 @@ class Store:
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry exactly as its YAML gave it, or None."""
-        rows = self._query("select id, name, type, summary, wikipedia, start, end, path from entries where id = ?",
-                           [entry_id])
+        rows = self._query("select id, name, type, summary, wikipedia, start, end, reviewed, path from entries "
+                           "where id = ?", [entry_id])
         if not rows:
             return None
-        id_, name, kind, summary, wikipedia, start, end, path = rows[0]
+        id_, name, kind, summary, wikipedia, start, end, reviewed, path = rows[0]
         q, t, d = self._query, self._text, self._date
         aliases = tuple(Alias(t(text, "an alias"), self._cues(cues), exact == 1) for text, cues, exact in
                         q("select alias, cues, exact from written_aliases where entry_id = ? order by position",
                           [id_]))
-        roles = tuple(Role(t(title, "a role"), d(a), d(b)) for title, a, b in
-                      q("select title, start, end from roles where entry_id = ? order by position", [id_]))
+        roles = tuple(Role(t(title, "a role"), d(a), d(b), t(office, "an office", optional=True))
+                      for title, a, b, office in
+                      q("select title, start, end, office from roles where entry_id = ? order by position", [id_]))
         related = tuple(t(r, "a related id") for (r,) in
                         q("select related_id from related where entry_id = ? order by position", [id_]))
         sources = tuple(Source(t(title, "a source title"), t(url, "a source url")) for title, url in
@@ -227,7 +228,14 @@ class Store:
         return Entry(id=t(id_, "an id"), name=t(name, "a name"), type=t(kind, "a type"),
                      summary=t(summary, "a summary"), wikipedia=t(wikipedia, "a title", optional=True),
                      start=d(start), end=d(end), aliases=aliases, roles=roles, related=related, sources=sources,
-                     exclude=exclude, path=t(path, "a path", optional=True) or "")
+                     exclude=exclude, reviewed=d(reviewed), path=t(path, "a path", optional=True) or "")
+
+    def holders(self, office_id: str) -> list[Holder]:
+        """Every term of the office whose entry is `office_id`, from its holders' roles, in order of start."""
+        rows = self._query(
+            "select e.id, e.name, e.type, e.start, e.end, r.start, r.end from roles r join entries e "
+            "on e.id = r.entry_id where r.office = ? order by r.start is null, r.start, e.name", [office_id])
+        return [Holder(self._ref(row[:5]), self._date(row[5]), self._date(row[6])) for row in rows]
 
     def refs(self, entry_ids: Collection[str]) -> dict[str, EntryRef]:
         """An `EntryRef` for each of many entries at once, for lists and highlights."""

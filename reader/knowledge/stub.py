@@ -39,6 +39,7 @@ end:  # leave empty while it goes on{" (death)" if person else ""}
 {"roles:  # offices held" + chr(10) + "  - {title: TODO, start: , end: }" if person else "roles: []"}
 related: []  # ids of other entries
 sources: []  # at least one {{title: ..., url: https://...}}
+reviewed:  # the day you checked these facts against the sources: "YYYY-MM-DD"
 """
 
 

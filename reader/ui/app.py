@@ -172,6 +172,7 @@ class ReaderApp(App[None]):
         try:
             entry = self.store.entry(entry_id)
             related = self.store.related(entry) if entry is not None else []
+            holders = self.store.holders(entry_id) if entry is not None else []
         except ReaderError as error:
             self.notify(one_line(str(error)), severity="error", timeout=15, markup=False)
             return
@@ -179,7 +180,7 @@ class ReaderApp(App[None]):
             self.notify(one_line(f"{entry_id} is not in the context database"), severity="error", markup=False)
             return
         other = self.store.refs([alternative]).get(alternative) if alternative else None
-        self._show_card(card(entry, related, self.mention_counts[entry_id], other), remember)
+        self._show_card(card(entry, related, self.mention_counts[entry_id], other, holders), remember)
 
     def show_period(self, period_id: str, *, remember: bool = True) -> None:
         """The pane for a year or period: what the context holds that is dated within it."""

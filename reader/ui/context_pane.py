@@ -38,10 +38,13 @@ class ContextPane(VerticalScroll):
         yield Static(id="pane-summary")
         yield Label("Roles", classes="pane-title", id="pane-roles-title")
         yield Static(id="pane-roles")
+        yield Label("Holders", classes="pane-title", id="pane-holders-title")
+        yield Static(id="pane-holders")
         yield Label("Related — enter to open", classes="pane-title", id="pane-related-title")
         yield OptionList(id="pane-related")
         yield Label("Sources", classes="pane-title", id="pane-sources-title")
         yield Static(id="pane-sources")
+        yield Static(id="pane-reviewed")
         yield Static(id="pane-count")
 
     def _type_style(self, kind: str) -> object:
@@ -64,6 +67,9 @@ class ContextPane(VerticalScroll):
         for widget in ("#pane-roles", "#pane-roles-title"):
             self.query_one(widget).display = bool(card.roles)
         self.query_one("#pane-roles", Static).update(render.roles(card))
+        for widget in ("#pane-holders", "#pane-holders-title"):
+            self.query_one(widget).display = bool(card.holders)
+        self.query_one("#pane-holders", Static).update(render.holders(card))
         related = self.query_one("#pane-related", OptionList)
         related.clear_options()
         related.add_options(
@@ -77,6 +83,9 @@ class ContextPane(VerticalScroll):
         for widget in ("#pane-sources", "#pane-sources-title"):
             self.query_one(widget).display = bool(card.sources)
         self.query_one("#pane-sources", Static).update(render.sources(card))
+        reviewed = self.query_one("#pane-reviewed", Static)
+        reviewed.display = bool(card.reviewed)
+        reviewed.update(Text(card.reviewed, style="dim"))
         self.query_one("#pane-count", Static).update(Text(card.mentions_line, style="dim"))
         self.scroll_home(animate=False)
         self.refresh_bindings()

@@ -21,6 +21,7 @@ start: "1978-06-16"
 sources:
   - title: Vít Rakušan (Wikipedia)
     url: https://en.wikipedia.org/wiki/V%C3%ADt_Raku%C5%A1an
+reviewed: "2026-11-25"
 """
 
 
@@ -62,7 +63,7 @@ def test_each_problem_names_file_and_line(write_entry, context_dir: Path, change
 
 def test_related_ids_must_exist(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD + "related: [poland, nowhere]\n")
-    assert "context/person/vit-rakusan.yaml:12: related id 'nowhere' does not exist" in messages(context_dir)[0]
+    assert "context/person/vit-rakusan.yaml:13: related id 'nowhere' does not exist" in messages(context_dir)[0]
 
 
 def test_yaml_syntax_errors_report_the_line(write_entry, context_dir: Path) -> None:
@@ -108,7 +109,7 @@ def test_sentences_are_counted_past_initials_and_abbreviations(text: str, count:
 def test_excluded_phrases_must_contain_a_name(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD + "aliases: [Rakušan]\nexclude: [Rakušan Street, Kolín]\n")
     found = messages(context_dir)
-    assert found == ["context/person/vit-rakusan.yaml:13: warning: excluded phrase 'Kolín' contains none "
+    assert found == ["context/person/vit-rakusan.yaml:14: warning: excluded phrase 'Kolín' contains none "
                      "of this entry's names; remove it"]
 
 

@@ -48,9 +48,9 @@ def deadline(seconds: int):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    (GOOD + "name: Other\n", f"{PATH}:12: key 'name' appears twice (first on line 1)"),
+    (GOOD + "name: Other\n", f"{PATH}:13: key 'name' appears twice (first on line 1)"),
     (GOOD + "roles:\n  - title: Minister\n    start: \"2021\"\n    title: Mayor\n",
-     f"{PATH}:15: key 'title' appears twice (first on line 13)"),
+     f"{PATH}:16: key 'title' appears twice (first on line 14)"),
     (GOOD.replace("sources:\n", "sources:\n  - {title: a, url: https://a.org, url: https://b.org}\n"),
      f"{PATH}:10: key 'url' appears twice (first on line 10)"),
 ])
