@@ -11,7 +11,7 @@ from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
 #: Measured on 2026-12-02 with 823 entries; raise it as the corpus grows, never lower it.
-COVERAGE_FLOOR = 0.43
+COVERAGE_FLOOR = 0.60
 
 
 def test_every_text_has_its_source_and_licence() -> None:

@@ -15,8 +15,8 @@ from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
 #: The issue's goal is precision 0.97 and recall 0.95; recall waits on the corpus.
-MIN_PRECISION = 0.975
-MIN_RECALL = 0.85
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.89
 MIN_ENTITY_PRECISION = 0.975
 
 
