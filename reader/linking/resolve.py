@@ -65,6 +65,8 @@ CUE_HIT = 1.5
 MAX_CUE_HITS = 3
 RELATED = 0.5
 MAX_RELATED = 2
+#: How many of a cued alias's related entries the text must have named for it to count without its cue words.
+RELATED_TO_QUALIFY = 2
 YEAR_NEAR = 1.0
 #: A title before the name that the entry held (at the article's date, when it has one): as good as a cue word.
 TITLE = CUE + CUE_HIT
@@ -172,7 +174,8 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     near its cue words, when the text introduced it, or after a `title` naming
     an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas).
     """
-    records = [r for r in candidate.records if not (date and begins_after(r.start, date))]
+    # a place is older than its present state: a 1945 text's `Russia` is still Russia
+    records = [r for r in candidate.records if not (date and r.kind != "place" and begins_after(r.start, date))]
     evidence: dict[str, _Evidence] = {}
     context: str | None = None
     for record in records:
@@ -187,6 +190,13 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
         if hits and not any(r.startswith("near ") for r in item.reasons):
             item.add(CUE + CUE_HIT * min(len(hits), MAX_CUE_HITS),
                      "near " + ", ".join(f"“{h}”" for h in hits[:MAX_CUE_HITS]))
+            item.eligible, item.how = True, "cue"
+        elif (not item.eligible and memory is not None and len(record.tokens) > 1
+              and record.tokens[0][0].isupper() and record.tokens[-1][0].isupper()
+              and len(record.related & memory.named) >= RELATED_TO_QUALIFY):
+            # a proper name of several words in a text about this entry's world: `Declaration of
+            # Independence` after Jefferson and the Constitution, though no cue word is near; never
+            # a common phrase (`the war`) or a single word (`Senate`), which name too many things
             item.eligible, item.how = True, "cue"
     if not evidence:
         return None

@@ -192,3 +192,30 @@ FRIENDS = MemoryAliases([
 ])
 def test_a_person_named_in_full_is_then_known_by_the_given_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert links(text, FRIENDS) == expected
+
+
+WORLD = MemoryAliases([
+    *record("Russia", "russia", kind="place", start="1991-12-25"),
+    *record("Yalta Conference", "yalta-conference", kind="event", start="1945-02-04"),
+    *record("Thomas Jefferson", "thomas-jefferson", kind="person"),
+    *record("Constitution of the United States", "us-constitution", kind="work"),
+    *record("Declaration of Independence", "declaration-of-independence", kind="work",
+            when=("1776",), related=frozenset({"thomas-jefferson", "us-constitution"})),
+    *record("the war", "russian-invasion-of-ukraine", kind="event", when=("Kyiv",),
+            related=frozenset({"russia", "thomas-jefferson"})),
+])
+
+
+def test_a_place_is_older_than_its_present_state() -> None:
+    # the Russian Federation dates from 1991, but a 1945 text's Russia is still Russia; an event is not
+    assert links("Russia after the Yalta Conference.", WORLD, date="1944") == [("Russia", "russia")]
+
+
+def test_a_proper_name_counts_without_its_cue_words_in_a_text_about_its_world() -> None:
+    text = "Thomas Jefferson wrote, and the Constitution of the United States followed. The Declaration of Independence"
+    assert links(text, WORLD)[-1] == ("Declaration of Independence", "declaration-of-independence")
+    # one related entry is not enough; a common phrase never qualifies this way
+    assert links("Thomas Jefferson read the Declaration of Independence.", WORLD) == [
+        ("Thomas Jefferson", "thomas-jefferson")]
+    assert ("the war", "russian-invasion-of-ukraine") not in links(
+        "Thomas Jefferson and Russia: the war went on.", WORLD)
