@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -185,11 +186,12 @@ def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, l
     if not names:
         return found
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    taken = [(m.start, m.end) for m in found]
+    starts = [m.start for m in found]  # in text order, none overlapping
     added = []
     for hit in pattern.finditer(text, lo, hi):
         start, end = hit.span()
-        if any(a < end and start < b for a, b in taken):
+        i = bisect.bisect_left(starts, end) - 1  # the last mention starting before the hit ends
+        if i >= 0 and found[i].end > start:
             continue
         if _NEXT_CAPITAL.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
             continue
