@@ -58,28 +58,26 @@ def also_known_as(card: Card) -> Text:
     return Text.assemble(("Also: ", "bold"), one_line(", ".join(card.other_names)))
 
 
-def roles(card: Card) -> Text:
-    """One bullet per office, with its dates."""
+def _dated_list(items: Iterable[tuple[str, str]]) -> Text:
+    """One bullet per (name, dates), the dates on a line of their own under it, so that a narrow
+    pane never splits a date range across lines or leaves it under the bullet."""
     text = Text()
-    for role in card.roles:
-        line = Text("• ").append(one_line(role.title))
-        if role.when:
-            line.append("  ").append(role.when, style="dim")
-        text.append(line).append("\n")
+    for name, when in items:
+        text.append("• ").append(one_line(name)).append("\n")
+        if when:
+            text.append("  ").append(when, style="dim").append("\n")
     text.rstrip()
     return text
+
+
+def roles(card: Card) -> Text:
+    """One bullet per office, with its dates."""
+    return _dated_list((role.title, role.when) for role in card.roles)
 
 
 def holders(card: Card) -> Text:
     """An office's holders, one per line, oldest first, with the dates of each term."""
-    text = Text()
-    for term in card.holders:
-        line = Text("• ").append(one_line(term.holder.name))
-        if term.when:
-            line.append("  ").append(term.when, style="dim")
-        text.append(line).append("\n")
-    text.rstrip()
-    return text
+    return _dated_list((term.holder.name, term.when) for term in card.holders)
 
 
 def related(card: Card) -> Text:
