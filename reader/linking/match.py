@@ -70,6 +70,9 @@ class Matcher:
         self._folded: dict[str, str] = {}
         self._by_first: dict[str, list[AliasRecord]] = {}
         self._longest: dict[str, int] = {}
+        #: By first token: the second tokens of its longer aliases, and its one-token records.
+        self._seconds: dict[str, frozenset[str]] = {}
+        self._singles: dict[str, tuple[AliasRecord, ...]] = {}
 
     def _fold(self, raw: str) -> str:
         key = self._folded.get(raw)
@@ -89,6 +92,8 @@ class Matcher:
             self._by_first[key] = records
             if records:
                 self._longest[key] = max(len(r.tokens) for r in records)
+                self._seconds[key] = frozenset(r.tokens[1] for r in records if len(r.tokens) > 1)
+                self._singles[key] = tuple(r for r in records if len(r.tokens) == 1)
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
@@ -104,7 +109,13 @@ class Matcher:
             if longest[key] == 1:
                 found.append(Candidate(first.start(), first.end(), tuple(records)))
                 continue
-            tokens = [first, *islice(TOKEN.finditer(text, first.end()), longest[key] - 1)]
+            # most `the`, `New`, `Prime` begin no longer alias: look one token ahead before reading more
+            second = TOKEN.search(text, first.end())
+            if second is None or self._fold(second.group()) not in self._seconds[key]:
+                if self._singles[key]:
+                    found.append(Candidate(first.start(), first.end(), self._singles[key]))
+                continue
+            tokens = [first, second, *islice(TOKEN.finditer(text, second.end()), longest[key] - 2)]
             keys = tuple(self._fold(t.group()) for t in tokens)
             by_length: dict[int, list[AliasRecord]] = {}
             for record in records:

@@ -181,7 +181,8 @@ def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, l
     that answer for each name, so a book is searched once per name).
     """
     for name in memory.given.keys() - common.keys():
-        common[name] = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+        lower = name.lower()
+        common[name] = lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
     names = sorted((n for n in memory.given if not common[n]), key=len, reverse=True)
     if not names:
         return found
