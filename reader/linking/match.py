@@ -107,7 +107,7 @@ class Matcher:
                 continue
             records = by_first[key]
             if longest[key] == 1:
-                found.append(Candidate(first.start(), first.end(), tuple(records)))
+                found.append(Candidate(first.start(), first.end(), self._singles[key]))
                 continue
             # most `the`, `New`, `Prime` begin no longer alias: look one token ahead before reading more
             second = TOKEN.search(text, first.end())
