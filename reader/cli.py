@@ -47,6 +47,8 @@ class ReaderGroup(click.Group):
     """Turns every error of every subcommand into one line and an exit status."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None and args and _is_article(args[0], self.commands):
+            args = ["open", *args]  # `reader FILE` is `reader open FILE`
         try:
             return super().parse_args(ctx, args)
         except click.exceptions.ClickException as error:
@@ -82,6 +84,14 @@ class ReaderGroup(click.Group):
             from reader.crash import crash
 
             raise CLIError(crash(error)) from None
+
+
+def _is_article(word: str, commands: dict[str, click.Command]) -> bool:
+    """Whether the first word is a file to open rather than a command: `-`, an existing path, or a
+    name with a directory or an extension. A mistyped command still gets click's "No such command"."""
+    if word in commands or (word.startswith("-") and word != "-"):
+        return False
+    return word == "-" or os.path.lexists(word) or os.sep in word or Path(word).suffix != ""
 
 
 def _sanitised(error: click.exceptions.ClickException) -> click.exceptions.ClickException:
@@ -154,15 +164,19 @@ def cli() -> None:
 
     People, institutions, places and historical references are highlighted;
     select one to see who or what it is, with dates and sources.
+
+    `reader FILE` is short for `reader open FILE`.
     """
 
 
 @cli.command("open")
 @click.argument("file", required=False)
+@click.option("--no-resume", "no_resume", is_flag=True,
+              help="Start at the top, not where you left the file last time.")
 @article_options
 @context_options
-def open_command(file: str | None, date: str | None, max_size: str | None, context: str | None,
-                 db: str | None) -> None:
+def open_command(file: str | None, no_resume: bool, date: str | None, max_size: str | None,
+                 context: str | None, db: str | None) -> None:
     """Open FILE in the reader (- for standard input); without FILE, the bundled sample article."""
     loaded = load(file, context, db, max_size, date)
     if not sys.stdout.isatty():
@@ -172,7 +186,8 @@ def open_command(file: str | None, date: str | None, max_size: str | None, conte
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(loaded.article, loaded.store, notes=loaded.notes, date=loaded.date)
+    app = ReaderApp(loaded.article, loaded.store, notes=loaded.notes, date=loaded.date,
+                    resume=file is not None and not no_resume)
     app.run()
     if app.crash is not None:
         raise app.crash

@@ -1,7 +1,8 @@
 """A bug becomes one line naming a crash log, never a traceback on the user's screen.
 
 The log holds the traceback and enough about the machine to report it; it is
-the only file the reader ever writes on its own, and only when it has failed.
+one of two files the reader writes on its own (the other is `state`: its place in each
+file), and it is written only when the reader has failed.
 """
 
 from __future__ import annotations

@@ -15,6 +15,14 @@ REPO = Path(__file__).parent.parent
 SEED_ARTICLE = REPO.parent / "shared" / "seed" / "article.txt"
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test remembers places and themes in its own folder, never in the user's."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("READER_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def context_dir(tmp_path: Path) -> Path:
     """A writable copy of the fixture corpus, laid out as a maintainer's repository."""

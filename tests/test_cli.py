@@ -155,6 +155,19 @@ def test_open_refuses_bad_input_before_the_app_starts(run) -> None:
     assert result.exit_code == 2 and result.stderr.startswith("Error: no such file")
 
 
+def test_a_file_alone_is_opened(run, tmp_path: Path) -> None:
+    """`reader FILE` is `reader open FILE`; a mistyped command is still a mistyped command."""
+    article = tmp_path / "article.txt"
+    article.write_text("Poland joined NATO.", encoding="utf-8")
+    result = run(str(article))
+    assert result.exit_code == 2 and "needs a terminal" in result.stderr  # it went to `open`
+    result = run("/no/such/file.txt")
+    assert result.exit_code == 2 and result.stderr.startswith("Error: no such file")
+    result = run("anotate")
+    assert result.exit_code == 2 and "No such command 'anotate'" in result.stderr
+    assert "reader FILE" in run("--help").output
+
+
 def test_python_dash_m_works_like_the_script() -> None:
     result = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"reader, version {__version__}"

@@ -16,25 +16,27 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.widgets import Footer, Header, HelpPanel
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, HelpPanel, Input, Static
 from textual.worker import get_current_worker
 
 from reader.crash import crash
 from reader.errors import Crash, ReaderError
 from reader.export.palette import type_variables
 from reader.export.safe import displayable, one_line
-from reader.formats.text import Article
+from reader.formats.text import STDIN, Article
 from reader.knowledge.card import PERIOD, UNKNOWN, Card, card, period_card, unknown_card
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate_blocks
 from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
+from reader.state import State
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import EntryCommands
 from reader.ui.context_pane import ContextPane
-from reader.ui.messages import EntryRequested, MentionSelected
+from reader.ui.messages import EntryRequested, MentionSelected, PlaceChanged
+from reader.ui.search_bar import SearchBar
 
 
 class ReaderApp(App[None]):
@@ -45,8 +47,9 @@ class ReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "move(1)", "Next", priority=True, id="app.next"),
-        Binding("shift+tab", "move(-1)", "Previous", priority=True, id="app.previous"),
+        Binding("shift+tab", "move(-1)", "Previous", priority=True, show=False, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("u", "toggle_unknown", "Unknown names", show=False, id="app.unknown"),
         Binding("a", "alternative", "Other reading", id="app.alternative"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
@@ -54,9 +57,13 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(self, article: Article, store: Store, *, notes: list[str] | None = None,
-                 date: str | None = None) -> None:
+                 date: str | None = None, resume: bool = True) -> None:
         super().__init__()
         self.article = article
+        #: The place in each file and the theme, from the last session; saved on quitting.
+        self.state = State.load()
+        #: Whether to open at the place where the reader left this file.
+        self.resume = resume and article.name != STDIN
         self.store = store
         #: The article's date (partial ISO): nothing that began after it is linked.
         self.date = date
@@ -87,9 +94,15 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             yield ArticleView(displayable(self.article.text), id="article")
             yield ContextPane(id="pane")
-        yield Footer()
+        with Vertical(id="bottom"):
+            yield SearchBar(id="search")
+            with Horizontal(id="footer-row"):
+                yield Footer()
+                yield Static(id="status")
 
     def on_mount(self) -> None:
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
         self.title = one_line(self.article.title)
         self.sub_title = "finding entries…"
         self.query_one(ContextPane).display = False
@@ -99,8 +112,19 @@ class ReaderApp(App[None]):
                         timeout=10, markup=False)
         for line in self.notes:
             self.notify(one_line(line), title="Note", severity="warning", timeout=10, markup=False)
+        place = self.state.place(self.article.name) if self.resume else None
+        if place:
+            self.call_after_refresh(self.query_one(ArticleView).scroll_to_offset, place)
         # Draw the text first: annotating a book takes a moment.
         self.call_after_refresh(self.find_mentions)
+
+    async def action_quit(self) -> None:
+        """Remember the place in this file and the theme, then quit."""
+        if self.article.name != STDIN:
+            self.state.remember(self.article.name, self.query_one(ArticleView).top_offset)
+        self.state.theme = self.theme
+        self.state.save()
+        self.exit()
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug: save its traceback and close with one line naming the log, not the traceback."""
@@ -144,6 +168,8 @@ class ReaderApp(App[None]):
         self.unknown_counts = Counter(m.entry_id for m in mentions if m.kind == "unknown")
         self.mentioned = refs
         self._show_in_view()
+        view = self.query_one(ArticleView)
+        self._show_place(view.percent, view.hits_line)
         entries = len(self.mention_counts)
         self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
 
@@ -156,6 +182,33 @@ class ReaderApp(App[None]):
         self.show_unknown = not self.show_unknown
         self._show_in_view()
         self.notify(f"Unknown names {'shown' if self.show_unknown else 'hidden'} (u)", timeout=3)
+
+    # --- search and place ------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self.screen.has_class("-narrow") and self.query_one(ContextPane).display:
+            self.action_close_pane()
+        self.query_one(SearchBar).open()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        view = self.query_one(ArticleView)
+        view.focus()
+        if not event.value.strip():
+            view.action_clear_search()
+        elif not view.search(event.value):
+            self.notify(f"No match for {one_line(event.value)!r}", timeout=4, markup=False)
+
+    def on_place_changed(self, message: PlaceChanged) -> None:
+        self._show_place(message.percent, message.hits)
+
+    def _show_place(self, percent: int, hits: str) -> None:
+        """The footer's right end: the search hit the reader is on and how far through they are."""
+        self.query_one("#status", Static).update(" · ".join(part for part in (hits, f"{percent}%") if part))
 
     # --- pane ----------------------------------------------------------------------------
 

@@ -20,7 +20,8 @@ from textual.strip import Strip
 
 from reader.export.palette import TYPE_COLOURS, known, type_css
 from reader.linking.mentions import Mention
-from reader.ui.messages import MentionSelected
+from reader.linking.search import Hit, Searchable, first_from
+from reader.ui.messages import MentionSelected, PlaceChanged
 from reader.ui.wrap import Row, row_of, wrap
 
 
@@ -29,6 +30,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"article-view--{kind}" for kind in TYPE_COLOURS), "article-view--cursor",
+        "article-view--hit", "article-view--hit-current",
     }
     # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,6 +41,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("home", "scroll_home", "Top", show=False, id="article.top"),
         Binding("end", "scroll_end", "End", show=False, id="article.end"),
+        Binding("n", "next_hit(1)", "Next hit", id="article.next_hit"),
+        Binding("N", "next_hit(-1)", "Previous hit", key_display="N", show=False, id="article.previous_hit"),
+        Binding("escape", "clear_search", "Clear search", id="article.clear_search"),
     ]
     DEFAULT_CSS = type_css("ArticleView > .article-view") + """
     ArticleView {
@@ -47,6 +52,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         overflow-x: hidden;
     }
     ArticleView > .article-view--cursor { background: $accent 40%; text-style: bold reverse; }
+    ArticleView > .article-view--hit { background: $warning 35%; }
+    ArticleView > .article-view--hit-current { background: $warning; color: $background; text-style: bold; }
     """
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
@@ -59,8 +66,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor: int | None = None
         self._rows: list[Row] = []
         self._wrap_width = 0
+        #: The height of the screen last drawn: what the reader saw before a resize.
+        self._drawn_height = 0
         #: Finished rows, keyed by row, width and the cursor's mention when it is on the row.
         self._cache: LRUCache[tuple[int, int, int | None], Strip] = LRUCache(1024)
+        self._searchable: Searchable | None = None
+        #: The hits of the last search, in order, and the one the reader is on.
+        self.hits: list[Hit] = []
+        self._hit_ends: list[int] = []
+        self.hit: int | None = None
 
     # --- data coming down from the app -------------------------------------------------
 
@@ -81,13 +95,48 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- layout ------------------------------------------------------------------------
 
     def _rewrap(self) -> None:
-        """Wrap again when the width changed; not before the view has a size."""
+        """Wrap again when the width changed; not before the view has a size.
+
+        The rows move when the text re-wraps (the pane opens, the terminal is
+        resized), so the view is anchored on text, not on a row number: the
+        line that was at the top stays at the top, and a cursor that was on
+        screen stays on it.
+        """
         width = self.scrollable_content_region.width
         if width > 0 and width != self._wrap_width:
+            anchor = self.top_offset if self._rows else None
+            keep = next((offset for offset in self._focus_points()
+                         if self._on_screen_offset(offset, self._drawn_height)), None)
             self._wrap_width = width
             self._rows = wrap(self.text, width)
             self._cache.clear()
             self.virtual_size = Size(width, len(self._rows))
+            if anchor is not None:
+                self.scroll_to_offset(anchor)
+            if keep is not None:
+                self._scroll_to_row(row_of(self._rows, keep))
+            self.call_after_refresh(self._report_place)  # not from inside a render
+
+    def _focus_points(self) -> list[int]:
+        """What the reader is looking at, first first: the search hit, then the cursor's mention."""
+        points = []
+        if self.hit is not None:
+            points.append(self.hits[self.hit].start)
+        if self.current is not None:
+            points.append(self.current.start)
+        return points
+
+    @property
+    def top_offset(self) -> int:
+        """The text offset of the line at the top of the screen: where the reader is."""
+        if not self._rows:
+            return 0
+        return self._rows[min(round(self.scroll_offset.y), len(self._rows) - 1)].start
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the row holding text offset `offset` at the top of the screen."""
+        self._rewrap()
+        self.scroll_to(y=row_of(self._rows, offset), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -96,12 +145,76 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._cache.clear()
 
+    # --- search ------------------------------------------------------------------------
+
+    def search(self, query: str) -> int:
+        """Mark every hit of `query` and go to the first from the top of the screen; the count."""
+        if self._searchable is None:
+            self._searchable = Searchable(self.text)
+        self.hits = self._searchable.find(query)
+        self._hit_ends = [h.end for h in self.hits]
+        self.hit = None
+        self._cache.clear()
+        self.refresh()
+        if self.hits:
+            self._go_to_hit(first_from(self.hits, self.top_offset))
+        self._report_place()
+        return len(self.hits)
+
+    def action_next_hit(self, step: int) -> None:
+        if self.hits:
+            start = self.hit if self.hit is not None else first_from(self.hits, self.top_offset) - step
+            self._go_to_hit((start + step) % len(self.hits))
+
+    def action_clear_search(self) -> None:
+        self.hits, self._hit_ends, self.hit = [], [], None
+        self._cache.clear()
+        self.refresh()
+        self._report_place()
+
+    def _go_to_hit(self, index: int) -> None:
+        self.hit = index
+        self._cache.clear()
+        self.refresh()
+        self._scroll_to_row(row_of(self._rows, self.hits[index].start))
+        self._report_place()
+
+    @property
+    def hits_line(self) -> str:
+        """`3/14` while a search's hits are shown, else ""."""
+        if not self.hits:
+            return ""
+        return f"{(self.hit or 0) + 1}/{len(self.hits)}"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "clear_search"):
+            return bool(self.hits)
+        return True
+
+    # --- place -------------------------------------------------------------------------
+
+    @property
+    def percent(self) -> int:
+        """How far through the text the bottom of the screen is."""
+        if not self._rows:
+            return 0
+        bottom = min(round(self.scroll_offset.y) + self.scrollable_content_region.height, len(self._rows))
+        return round(100 * bottom / len(self._rows))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._report_place()
+
+    def _report_place(self) -> None:
+        self.post_message(PlaceChanged(self.percent, self.hits_line))
+
     # --- drawing -----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
         self._rewrap()
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
+        self._drawn_height = self.scrollable_content_region.height
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[index]
@@ -124,6 +237,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if i == self.cursor:
                 style += self.get_component_rich_style("article-view--cursor")
             text.stylize(style, max(mention.start, row.start) - row.start, mention.end - row.start)
+        for i in range(bisect_right(self._hit_ends, row.start), len(self.hits)):
+            hit = self.hits[i]
+            if hit.start >= row.end:
+                break
+            style = self.get_component_rich_style(
+                "article-view--hit-current" if i == self.hit else "article-view--hit")
+            text.stylize(style, max(hit.start, row.start) - row.start, min(hit.end, row.end) - row.start)
         segments = list(text.render(self.app.console))
         strip = Strip(segments).crop_extend(0, width, self.rich_style)
         return strip.apply_style(self.rich_style)
@@ -139,19 +259,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.mentions:
             return
         if self.cursor is None or not self._on_screen(self.mentions[self.cursor]):
-            top = self._rows[min(self.scroll_offset.y, len(self._rows) - 1)].start if self._rows else 0
-            after = bisect_left(self._starts, top)
+            after = bisect_left(self._starts, self.top_offset)
             new = (after if step > 0 else after - 1) % len(self.mentions)
         else:
             new = (self.cursor + step) % len(self.mentions)
         self.select(new)
 
     def _on_screen(self, mention: Mention) -> bool:
+        return self._on_screen_offset(mention.start)
+
+    def _on_screen_offset(self, offset: int, height: int | None = None) -> bool:
+        """Whether the row holding text offset `offset` is on a screen of `height` rows (this one's)."""
         if not self._rows:
             return True
-        row = row_of(self._rows, mention.start)
+        row = row_of(self._rows, offset)
         top = self.scroll_offset.y
-        return top <= row < top + self.scrollable_content_region.height
+        return top <= row < top + (self.scrollable_content_region.height if height is None else height)
 
     def select(self, index: int) -> None:
         old = self.cursor

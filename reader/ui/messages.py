@@ -23,3 +23,13 @@ class EntryRequested(Message):
     entry_id: str
     #: False when going back, so the entry is not pushed onto the history again.
     remember: bool = True
+
+
+@dataclass
+class PlaceChanged(Message):
+    """The article view moved: the reader's place, or the search hit it shows, changed."""
+
+    #: How far through the text the bottom of the screen is, 0 to 100.
+    percent: int
+    #: `3/14` while a search is shown, else "".
+    hits: str

@@ -1,0 +1,174 @@
+"""Reading a long text: the place is kept through every re-wrap."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from textual.widgets import Static
+
+from reader.formats.text import read_article
+from reader.state import State
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+from reader.ui.context_pane import ContextPane
+
+from .conftest import ready
+
+#: Paragraphs long enough that each re-wraps to a different number of rows at each width.
+LONG = "".join(
+    f"Paragraph {i}. " + "The delegates from Poland argued about the treaty and its terms. " * (1 + i % 5)
+    + ("Lech Wałęsa spoke for Solidarity. " if i % 7 == 0 else "") + "\n\n"
+    for i in range(400))
+
+
+def top_paragraph(view: ArticleView) -> str:
+    """The paragraph number of the line at the top of the screen."""
+    start = view.text.rfind("Paragraph ", 0, view.top_offset + len("Paragraph 399"))
+    return view.text[start:view.text.index(".", start)]
+
+
+async def scrolled(app: ReaderApp, pilot, row: int) -> tuple[ArticleView, str]:
+    """The view scrolled to `row`, and the paragraph then at the top."""
+    await ready(app, pilot)
+    view = app.query_one(ArticleView)
+    view.scroll_to(y=row, animate=False)
+    await pilot.pause()
+    return view, top_paragraph(view)
+
+
+async def test_opening_and_closing_the_pane_keeps_the_top_line(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view, before = await scrolled(app, pilot, 600)
+        await pilot.press("tab", "enter")  # the first mention on this screen, then its pane
+        await pilot.pause()
+        assert app.query_one(ContextPane).display
+        assert top_paragraph(view) == before
+        assert view._on_screen(view.current), "the selected mention stays on screen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert top_paragraph(view) == before
+
+
+async def test_the_selected_mention_stays_on_screen_when_the_pane_opens(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # the last mention, at the bottom of the screen
+        await pilot.pause()
+        assert view._on_screen(view.current)
+
+
+async def test_resizing_keeps_the_top_line(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view, before = await scrolled(app, pilot, 900)
+        for size in [(80, 24), (200, 50), (120, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert top_paragraph(view) == before, size
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.query_one("#status", Static).render())
+
+
+async def test_search_marks_every_hit_and_n_steps_through_them(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("slash", *"lech walesa", "enter")  # no capitals, no diacritics
+        await pilot.pause()
+        total = LONG.count("Lech Wałęsa")
+        assert status(app).startswith(f"1/{total} ·")
+        first = view.hits[view.hit]
+        assert view.text[first.start:first.end] == "Lech Wałęsa"
+        assert view._on_screen_offset(first.start)
+        await pilot.press("n", "n")
+        assert status(app).startswith(f"3/{total}")
+        await pilot.press("N", "N", "N")
+        assert status(app).startswith(f"{total}/{total}"), "N wraps from the first hit to the last"
+        assert view._on_screen_offset(view.hits[view.hit].start)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert status(app).startswith(f"{total}/{total}"), "hits survive a resize"
+        assert view._on_screen_offset(view.hits[view.hit].start)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not view.hits and "/" not in status(app)
+
+
+async def test_search_starts_from_the_screen_and_says_when_nothing_matches(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("slash", *"Paragraph 3", "enter")
+        await pilot.pause()
+        assert view.hit > 0, "the first hit from the screen, not from the top of the text"
+        await pilot.press("slash", *"Gorbachev", "enter")
+        await pilot.pause()
+        assert not view.hits
+        assert any("No match for 'Gorbachev'" in str(n.message) for n in app._notifications)
+        await pilot.press("slash", *"treaty", "escape")
+        assert app.focused is view and not view.hits, "escape in the search line cancels it"
+
+
+async def test_the_footer_shows_how_far_through_the_reader_is(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        assert status(app).endswith("%") and int(status(app)[:-1]) < 10
+        await pilot.press("end")
+        await pilot.pause()
+        assert status(app) == "100%"
+
+
+async def test_reopening_a_file_returns_to_the_place_and_the_theme(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.theme = "textual-light"
+        _, left_at = await scrolled(app, pilot, 700)
+        await pilot.press("q")
+    again: ReaderApp = make_app(LONG)
+    async with again.run_test(size=(100, 40)) as pilot:  # another size: the place is text, not a row
+        await ready(again, pilot)
+        assert top_paragraph(again.query_one(ArticleView)) == left_at
+        assert again.theme == "textual-light"
+        await pilot.press("q")
+
+
+async def test_no_resume_starts_at_the_top(make_app, tmp_path) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await scrolled(app, pilot, 700)
+        await pilot.press("q")
+    fresh = ReaderApp(read_article(tmp_path / "article.txt"), app.store, resume=False)
+    async with fresh.run_test(size=(120, 30)) as pilot:
+        await ready(fresh, pilot)
+        assert fresh.query_one(ArticleView).top_offset == 0
+
+
+def test_a_damaged_or_unwritable_state_is_forgotten_not_an_error(state_dir) -> None:
+    state_dir.mkdir()
+    (state_dir / "state.json").write_text("{not json", encoding="utf-8")
+    assert State.load().places == {}
+    (state_dir / "state.json").write_text('{"version": 1, "places": {"/a": -3, "/b": "x", "/c": 5}}')
+    assert State.load().places == {"/c": 5}
+    if os.geteuid() == 0:
+        return  # root writes anywhere
+    state_dir.chmod(0o500)
+    try:
+        state = State()
+        state.remember("/tmp/a.txt", 10)
+        assert state.save() is False
+    finally:
+        state_dir.chmod(0o700)
+    assert json.loads((state_dir / "state.json").read_text(encoding="utf-8"))["places"] == {"/c": 5}
