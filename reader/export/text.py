@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from reader.export.palette import terminal_style
@@ -58,16 +59,17 @@ def also_known_as(card: Card) -> Text:
     return Text.assemble(("Also: ", "bold"), one_line(", ".join(card.other_names)))
 
 
-def _dated_list(items: Iterable[tuple[str, str]]) -> Text:
-    """One bullet per (name, dates), the dates on a line of their own under it, so that a narrow
-    pane never splits a date range across lines or leaves it under the bullet."""
-    text = Text()
+def _dated_list(items: Iterable[tuple[str, str]]) -> Table:
+    """One bullet per (name, dates), wrapped lines indented under the name and the dates on a line
+    of their own, so that a narrow pane never splits a date range or leaves text under the bullet."""
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
     for name, when in items:
-        text.append("• ").append(one_line(name)).append("\n")
+        grid.add_row("•", Text(one_line(name)))
         if when:
-            text.append("  ").append(when, style="dim").append("\n")
-    text.rstrip()
-    return text
+            grid.add_row("", Text(when, style="dim"))
+    return grid
 
 
 def roles(card: Card) -> Text:
@@ -99,7 +101,7 @@ def sources(card: Card) -> Text:
 def card_renderable(card: Card, style_of: TypeStyle = terminal_style) -> Group:
     """The whole card for a terminal: heading, summary, other names, roles, related, sources."""
     title = "bold underline"
-    parts: list[Text] = [heading(card, style_of), Text(), _t(card.summary)]
+    parts: list[RenderableType] = [heading(card, style_of), Text(), _t(card.summary)]
     if card.other_names:
         parts += [Text(), also_known_as(card)]
     if card.roles:

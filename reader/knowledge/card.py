@@ -7,6 +7,7 @@ text and references only, no styling: each front end colours it its own way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -85,6 +86,20 @@ def other_names(entry: Entry) -> tuple[str, ...]:
             seen.add(shown.casefold())
             names.append(shown)
     return tuple(names)
+
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|no))(?<!\bMrs)[.!?](?=\s+[A-Z0-9\"“(])")
+
+
+def first_sentence(summary: str, limit: int = 160) -> str:
+    """A summary's first sentence, for one-line lists (the index, the timeline); cut at a word if long."""
+    text = " ".join(summary.split())
+    end = _SENTENCE_END.search(text)
+    sentence = text[:end.start() + 1] if end else text
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit - 1)
+    return sentence[:cut if cut > 0 else limit - 1].rstrip(",;:") + "…"
 
 
 #: Card ids of periods carry this prefix, which no entry id can (ids are slugs).

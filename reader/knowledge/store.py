@@ -237,16 +237,22 @@ class Store:
             "on e.id = r.entry_id where r.office = ? order by r.start is null, r.start, e.name", [office_id])
         return [Holder(self._ref(row[:5]), self._date(row[5]), self._date(row[6])) for row in rows]
 
-    def refs(self, entry_ids: Collection[str]) -> dict[str, EntryRef]:
-        """An `EntryRef` for each of many entries at once, for lists and highlights."""
+    def _rows_for(self, columns: str, entry_ids: Collection[str]) -> Iterator[tuple]:
+        """`columns` of the entries with these ids, in batches that stay under SQLite's limit."""
         ids = list(entry_ids)
-        result = {}
         for i in range(0, len(ids), _BATCH):
             batch = ids[i:i + _BATCH]
-            marks = ",".join("?" * len(batch))
-            for row in self._query(f"select id, name, type, start, end from entries where id in ({marks})", batch):
-                result[row[0]] = self._ref(row)
-        return result
+            yield from self._query(f"select {columns} from entries where id in ({','.join('?' * len(batch))})",
+                                   batch)
+
+    def refs(self, entry_ids: Collection[str]) -> dict[str, EntryRef]:
+        """An `EntryRef` for each of many entries at once, for lists and highlights."""
+        return {row[0]: self._ref(row) for row in self._rows_for("id, name, type, start, end", entry_ids)}
+
+    def summaries(self, entry_ids: Collection[str]) -> dict[str, str]:
+        """The summary of each of many entries at once, for the index and the timeline."""
+        return {self._text(entry_id, "an id"): self._text(summary, "a summary")
+                for entry_id, summary in self._rows_for("id, summary", entry_ids)}
 
     def related(self, entry: Entry) -> list[EntryRef]:
         """Each related entry that exists, in the order the entry gives them."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shlex
 import time
+from bisect import bisect_left
 from collections import Counter
 from typing import ClassVar
 
@@ -32,10 +33,13 @@ from reader.linking.mentions import Mention, annotate_blocks
 from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
 from reader.state import State
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import ArticleView, card_id
+from reader.ui.chooser import ChooserScreen
 from reader.ui.commands import EntryCommands
 from reader.ui.context_pane import ContextPane
-from reader.ui.messages import EntryRequested, MentionSelected, PlaceChanged
+from reader.ui.lists import index_choices, timeline_choices
+from reader.ui.messages import EntryRequested, MentionChosen, MentionSelected, PlaceChanged
+from reader.ui.occurrences import Occurrences, snippet
 from reader.ui.search_bar import SearchBar
 
 
@@ -50,6 +54,12 @@ class ReaderApp(App[None]):
         Binding("shift+tab", "move(-1)", "Previous", priority=True, show=False, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
+        Binding("i", "index", "Index", id="app.index"),
+        Binding("t", "timeline", "Timeline", id="app.timeline"),
+        Binding("right_square_bracket", "next_mention(1)", "Next mention", key_display="]", show=False,
+                id="app.next_mention"),
+        Binding("left_square_bracket", "next_mention(-1)", "Previous mention", key_display="[", show=False,
+                id="app.previous_mention"),
         Binding("u", "toggle_unknown", "Unknown names", show=False, id="app.unknown"),
         Binding("a", "alternative", "Other reading", id="app.alternative"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
@@ -253,7 +263,18 @@ class ReaderApp(App[None]):
         pane = self.query_one(ContextPane)
         pane.display = True
         self.screen.add_class("-pane-open")
-        pane.show(shown, remember=remember)
+        pane.show(shown, remember=remember, occurrences=self._occurrences(shown.id))
+        self.query_one(ArticleView).mark(shown.id)
+
+    def _occurrences(self, shown_id: str) -> Occurrences | None:
+        """Every mention of the card's entry in the article, with a line of text around each."""
+        view = self.query_one(ArticleView)
+        # One line each: as wide as the pane's text, which the layout may not have sized yet.
+        pane_width = self.size.width if self.screen.has_class("-narrow") else self.size.width * 2 // 5
+        width = max(pane_width - 8, 20)  # less the border, the padding and two scroll bars
+        found = [(m.start, i, snippet(view.text, m.start, m.end, width)) for i, m in enumerate(view.mentions)
+                 if card_id(m) == shown_id]
+        return Occurrences(tuple(found), len(view.text)) if found else None
 
     def open_entry(self, entry_id: str, alternative: str | None = None) -> None:
         """Open the pane on an entry, a fresh history if it was closed, and give it the keys."""
@@ -264,20 +285,79 @@ class ReaderApp(App[None]):
         related = self.query_one("#pane-related")
         (related if related.display else pane).focus()
 
-    def jump_to(self, entry_id: str) -> None:
-        """Open an entry's card and, if the article mentions it, put the cursor on the first mention."""
+    def jump_to(self, shown_id: str) -> None:
+        """Open a card (an entry's, a year's) and, if the article mentions it, put the cursor on the
+        first mention."""
         view = self.query_one(ArticleView)
-        first = next((i for i, m in enumerate(view.mentions) if m.entry_id == entry_id), None)
+        first = next((i for i, m in enumerate(view.mentions) if card_id(m) == shown_id), None)
         if first is not None:
             view.select(first)
-        self.open_entry(entry_id)
-
-    @staticmethod
-    def _card_id(mention: Mention) -> str:
-        return {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "") + mention.entry_id
+        self.open_entry(shown_id)
 
     def on_mention_selected(self, message: MentionSelected) -> None:
-        self.open_entry(self._card_id(message.mention), message.mention.alternative)
+        self.open_entry(card_id(message.mention), message.mention.alternative)
+
+    def on_mention_chosen(self, message: MentionChosen) -> None:
+        """A line in the pane's list of mentions: go there (in a narrow terminal, out of the pane)."""
+        view = self.query_one(ArticleView)
+        if 0 <= message.index < len(view.mentions):
+            if self.screen.has_class("-narrow"):
+                self.action_close_pane()
+            view.select(message.index)
+
+    def action_next_mention(self, step: int) -> None:
+        """`]` / `[`: the next or previous mention of the entry the pane shows, wrapping."""
+        pane = self.query_one(ContextPane)
+        view = self.query_one(ArticleView)
+        if not pane.display or pane.card is None:
+            return
+        shown = pane.card.id
+        same = [i for i, m in enumerate(view.mentions) if card_id(m) == shown]
+        if not same:
+            return
+        here = view.cursor if view.cursor is not None and view._on_screen(view.mentions[view.cursor]) \
+            else bisect_left(view._starts, view.top_offset) - (1 if step > 0 else 0)
+        ahead = [i for i in same if (i > here if step > 0 else i < here)]
+        target = (ahead[0] if step > 0 else ahead[-1]) if ahead else (same[0] if step > 0 else same[-1])
+        if self.screen.has_class("-narrow"):
+            self.action_close_pane()
+        view.select(target)
+
+    # --- index and timeline -------------------------------------------------------------
+
+    def action_index(self) -> None:
+        """Every entry the article mentions, by type, with its count and first sentence (Kindle's X-Ray)."""
+        choices = index_choices(self.mention_counts, self.mentioned, self._first_seen(), self._summaries())
+        self.push_screen(ChooserScreen(
+            f"Index · {len(self.mention_counts)} entries mentioned", choices,
+            ("count", "first appearance"), empty="The reader found no known names in this article."),
+            self._chosen)
+
+    def action_timeline(self) -> None:
+        """Every dated entry the article mentions, and the years it names, oldest first."""
+        choices = timeline_choices(self.mention_counts, self.mentioned, self.period_counts, self._first_seen(),
+                                   self._summaries())
+        self.push_screen(ChooserScreen(
+            f"Timeline · {len(choices)} dated", choices, ("date",), grouped=False,
+            empty="Nothing the article mentions is dated."), self._chosen)
+
+    def _first_seen(self) -> dict[str, int]:
+        """The index of each card's first mention, for ordering by first appearance."""
+        first: dict[str, int] = {}
+        for i, mention in enumerate(self.all_mentions):
+            first.setdefault(card_id(mention), i)
+        return first
+
+    def _summaries(self) -> dict[str, str]:
+        try:
+            return self.store.summaries(self.mention_counts)
+        except ReaderError as error:  # a damaged database: the lists still name every entry
+            self.notify(one_line(str(error)), severity="error", timeout=15, markup=False)
+            return {}
+
+    def _chosen(self, shown_id: str | None) -> None:
+        if shown_id is not None:
+            self.jump_to(shown_id)
 
     def on_entry_requested(self, message: EntryRequested) -> None:
         self.show_entry(message.entry_id, remember=message.remember)
@@ -286,6 +366,7 @@ class ReaderApp(App[None]):
         pane = self.query_one(ContextPane)
         pane.display = False
         pane.reset()
+        self.query_one(ArticleView).mark(None)
         self.screen.remove_class("-pane-open")
         self.query_one(ArticleView).focus()
 
@@ -298,7 +379,7 @@ class ReaderApp(App[None]):
         pane = self.query_one(ContextPane)
         if pane.display and view.current is not None:  # an open pane follows the cursor
             pane.reset()
-            self.show_entry(self._card_id(view.current), alternative=view.current.alternative)
+            self.show_entry(card_id(view.current), alternative=view.current.alternative)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query(HelpPanel):
@@ -322,5 +403,8 @@ class ReaderApp(App[None]):
             return self.screen.has_class("-pane-open")
         if action == "alternative":
             return self._close_call() is not None
+        if action == "next_mention":
+            pane = self.query_one(ContextPane)
+            return pane.display and pane.card is not None and bool(pane.card.mentions)
         return True
 

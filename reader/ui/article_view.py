@@ -19,10 +19,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.export.palette import TYPE_COLOURS, known, type_css
+from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
 from reader.ui.messages import MentionSelected, PlaceChanged
 from reader.ui.wrap import Row, row_of, wrap
+
+
+def card_id(mention: Mention) -> str:
+    """The id of the card a mention opens: an entry's id, or a year's or an unknown name's."""
+    return {"date": PERIOD, "unknown": UNKNOWN}.get(mention.kind, "") + mention.entry_id
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -30,7 +36,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"article-view--{kind}" for kind in TYPE_COLOURS), "article-view--cursor",
-        "article-view--hit", "article-view--hit-current",
+        "article-view--hit", "article-view--hit-current", "article-view--marked",
     }
     # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +58,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         overflow-x: hidden;
     }
     ArticleView > .article-view--cursor { background: $accent 40%; text-style: bold reverse; }
+    ArticleView > .article-view--marked { text-style: bold underline; }
     ArticleView > .article-view--hit { background: $warning 35%; }
     ArticleView > .article-view--hit-current { background: $warning; color: $background; text-style: bold; }
     """
@@ -75,6 +82,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits: list[Hit] = []
         self._hit_ends: list[int] = []
         self.hit: int | None = None
+        #: The card the pane shows: its mentions are marked while it is open.
+        self.marked: str | None = None
 
     # --- data coming down from the app -------------------------------------------------
 
@@ -87,6 +96,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = None
         self._cache.clear()
         self.refresh()
+
+    def mark(self, shown_id: str | None) -> None:
+        """Mark every mention of the card the pane shows (None: the pane closed)."""
+        if shown_id != self.marked:
+            self.marked = shown_id
+            self._cache.clear()
+            self.refresh()
 
     @property
     def current(self) -> Mention | None:
@@ -234,6 +250,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             mention = self.mentions[i]
             kind = known(mention.kind if mention.kind != "entry" else self._types.get(mention.entry_id, "concept"))
             style = self.get_component_rich_style(f"article-view--{kind}")
+            if self.marked is not None and card_id(mention) == self.marked:
+                style += self.get_component_rich_style("article-view--marked")
             if i == self.cursor:
                 style += self.get_component_rich_style("article-view--cursor")
             text.stylize(style, max(mention.start, row.start) - row.start, mention.end - row.start)

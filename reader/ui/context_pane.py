@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,7 +16,8 @@ from reader.export import text as render
 from reader.export.palette import TYPE_COLOURS, known, type_css
 from reader.export.safe import displayable, one_line
 from reader.knowledge.card import Card
-from reader.ui.messages import EntryRequested
+from reader.ui.messages import EntryRequested, MentionChosen
+from reader.ui.occurrences import MentionBar, Occurrences
 
 
 class ContextPane(VerticalScroll):
@@ -25,11 +27,19 @@ class ContextPane(VerticalScroll):
     DEFAULT_CSS = type_css("ContextPane > .context-pane")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "back", "Back", id="pane.back"),
+        Binding("shift+backspace", "forward", "Forward", show=False, id="pane.forward"),
+        # Over the lists inside the pane, so the page keys always reach Sources at the bottom.
+        Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="pane.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, priority=True, id="pane.page_up"),
+        Binding("home", "scroll_home", "Top", show=False, priority=True, id="pane.top"),
+        Binding("end", "scroll_end", "Bottom", show=False, priority=True, id="pane.bottom"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.history: list[str] = []
+        #: Entries left by `backspace`, for `shift+backspace`; cleared when a new entry is opened.
+        self.ahead: list[str] = []
         self.card: Card | None = None
 
     def compose(self) -> ComposeResult:
@@ -40,6 +50,9 @@ class ContextPane(VerticalScroll):
         yield Static(id="pane-roles")
         yield Label("Holders", classes="pane-title", id="pane-holders-title")
         yield Static(id="pane-holders")
+        yield Label("Mentions — enter to jump there", classes="pane-title", id="pane-mentions-title")
+        yield MentionBar(id="pane-bar")
+        yield OptionList(id="pane-mentions")
         yield Label("Related — enter to open", classes="pane-title", id="pane-related-title")
         yield OptionList(id="pane-related")
         yield Label("Sources", classes="pane-title", id="pane-sources-title")
@@ -50,11 +63,14 @@ class ContextPane(VerticalScroll):
     def _type_style(self, kind: str) -> object:
         return self.get_component_rich_style(f"context-pane--{known(kind)}", partial=True)
 
-    def show(self, card: Card, *, remember: bool = True) -> None:
-        """Show `card`; `remember` keeps the previous entry for `backspace`."""
+    def show(self, card: Card, *, remember: bool = True, occurrences: Occurrences | None = None) -> None:
+        """Show `card`; `remember` keeps the previous entry for `backspace`; `occurrences` are the
+        article's mentions of it, listed with a line of text each."""
         if remember and self.card is not None and self.card.id != card.id:
             self.history.append(self.card.id)
+            self.ahead.clear()
         self.card = card
+        self._show_occurrences(occurrences)
         self.query_one("#pane-heading", Static).update(render.heading(card, self._type_style))
         alternative = self.query_one("#pane-alternative", Static)
         alternative.display = card.alternative is not None
@@ -73,7 +89,8 @@ class ContextPane(VerticalScroll):
         related = self.query_one("#pane-related", OptionList)
         related.clear_options()
         related.add_options(
-            Option(Text.assemble(one_line(ref.name), (f"  {one_line(ref.type)}", "dim")), id=ref.id)
+            Option(Text.assemble(one_line(ref.name), (f"  {one_line(ref.type)}", "dim"), no_wrap=True,
+                                 overflow="ellipsis"), id=ref.id)
             for ref in card.related)
         related.highlighted = 0 if card.related else None
         for widget in ("#pane-related", "#pane-related-title"):
@@ -90,21 +107,57 @@ class ContextPane(VerticalScroll):
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
+    def _show_occurrences(self, occurrences: Occurrences | None) -> None:
+        mentions = self.query_one("#pane-mentions", OptionList)
+        mentions.clear_options()
+        shown = bool(occurrences and occurrences.lines)
+        for widget in ("#pane-mentions-title", "#pane-bar", "#pane-mentions"):
+            self.query_one(widget).display = shown
+        if occurrences is None or not shown:
+            return
+        self.query_one(MentionBar).show([offset for offset, _, _ in occurrences.lines], occurrences.length)
+        mentions.add_options(Option(line, id=str(index)) for _, index, line in occurrences.lines)
+        mentions.highlighted = 0
+
     def reset(self) -> None:
         self.history.clear()
+        self.ahead.clear()
         self.card = None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Keep the highlighted line of a list in view as the arrows move it down the pane."""
+        event.stop()
+        options = event.option_list
+        if options.highlighted is not None and options.region.height:
+            # One line an option (their prompts do not wrap), less what the list has scrolled itself.
+            line = min(options.highlighted - round(options.scroll_offset.y), options.region.height - 1)
+            y = options.region.y - self.region.y + round(self.scroll_offset.y) + max(line, 0)
+            self.scroll_to_region(Region(0, y, 1, 1), animate=False, immediate=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if event.option_list.id == "pane-mentions" and event.option.id:
+            self.post_message(MentionChosen(int(event.option.id)))
+        elif event.option.id:
             self.post_message(EntryRequested(event.option.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return bool(self.history)
+        if action == "forward":
+            return bool(self.ahead)
         return True
 
     def action_back(self) -> None:
         if self.history:
+            if self.card is not None:
+                self.ahead.append(self.card.id)
             self.card = None
             self.post_message(EntryRequested(self.history.pop(), remember=False))
+
+    def action_forward(self) -> None:
+        if self.ahead:
+            if self.card is not None:
+                self.history.append(self.card.id)
+            self.card = None
+            self.post_message(EntryRequested(self.ahead.pop(), remember=False))

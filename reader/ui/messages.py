@@ -33,3 +33,10 @@ class PlaceChanged(Message):
     percent: int
     #: `3/14` while a search is shown, else "".
     hits: str
+
+
+@dataclass
+class MentionChosen(Message):
+    """The pane's list of mentions asked to jump to one: its index in the article view's mentions."""
+
+    index: int

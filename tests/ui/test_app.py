@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import OptionList, Static
 
 from reader.formats.text import read_article
@@ -16,9 +18,13 @@ from .conftest import ready
 
 
 def pane_text(app: ReaderApp) -> str:
+    """What the pane says, as plain text: every block and every line of its lists."""
     pane = app.query_one(ContextPane)
-    parts = [str(w.render()) for w in pane.query(Static)]
-    parts += [str(o.prompt) for o in pane.query_one(OptionList).options]
+    console = Console(width=200, record=True, file=io.StringIO())
+    for widget in pane.query(Static):
+        console.print(widget.content)
+    parts = [console.export_text()]
+    parts += [str(o.prompt) for lst in pane.query(OptionList) for o in lst.options]
     return "\n".join(parts)
 
 
