@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from reader.knowledge import dates
+from reader.knowledge.as_of import as_of
 from reader.knowledge.model import Entry, EntryRef, Holder
 
 
@@ -63,6 +64,8 @@ class Card:
     holders: tuple[CardHolder, ...] = ()
     #: `Facts checked 2 December 2026`; "" where the entry does not say.
     reviewed: str = ""
+    #: What was true on the article's date and what changed since (`On 19 February 2025: …`).
+    as_of: tuple[str, ...] = ()
 
     @property
     def mentions_line(self) -> str:
@@ -131,9 +134,10 @@ def unknown_card(name: str, mentions: int, command: str) -> Card:
 
 
 def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions: int | None = None,
-         alternative: EntryRef | None = None, holders: list[Holder] | tuple[Holder, ...] = ()) -> Card:
+         alternative: EntryRef | None = None, holders: list[Holder] | tuple[Holder, ...] = (),
+         day: str | None = None) -> Card:
     """The card for `entry`, with its related entries and an office's holders as the store found them,
-    and the close call's runner-up."""
+    the close call's runner-up, and what was true on the article's date `day`."""
     return Card(
         id=entry.id, name=entry.name, type=entry.type,
         dates=dates.span(entry.start, entry.end, entry.type),
@@ -146,4 +150,5 @@ def card(entry: Entry, related: list[EntryRef] | tuple[EntryRef, ...], mentions:
         alternative=alternative,
         holders=tuple(CardHolder(h.holder, dates.span(h.start, h.end, "role")) for h in holders),
         reviewed=f"Facts checked {dates.display(entry.reviewed)}" if entry.reviewed else "",
+        as_of=as_of(entry, day) if day else (),
     )

@@ -26,6 +26,7 @@ from reader.errors import Crash, ReaderError
 from reader.export.palette import type_variables
 from reader.export.safe import displayable, one_line
 from reader.formats.text import STDIN, Article
+from reader.knowledge import dates
 from reader.knowledge.card import PERIOD, UNKNOWN, Card, card, period_card, unknown_card
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import Store
@@ -114,6 +115,8 @@ class ReaderApp(App[None]):
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         self.title = one_line(self.article.title)
+        if self.date:  # what "as of" means in every pane
+            self.title += f" · {dates.display(self.date)}"
         self.sub_title = "finding entries…"
         self.query_one(ContextPane).display = False
         self.query_one(ArticleView).focus()
@@ -243,7 +246,7 @@ class ReaderApp(App[None]):
             self.notify(one_line(f"{entry_id} is not in the context database"), severity="error", markup=False)
             return
         other = self.store.refs([alternative]).get(alternative) if alternative else None
-        self._show_card(card(entry, related, self.mention_counts[entry_id], other, holders), remember)
+        self._show_card(card(entry, related, self.mention_counts[entry_id], other, holders, self.date), remember)
 
     def show_period(self, period_id: str, *, remember: bool = True) -> None:
         """The pane for a year or period: what the context holds that is dated within it."""

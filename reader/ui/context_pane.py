@@ -44,6 +44,7 @@ class ContextPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pane-heading")
+        yield Static(id="pane-as-of")
         yield Static(id="pane-alternative")
         yield Static(id="pane-summary")
         yield Label("Roles", classes="pane-title", id="pane-roles-title")
@@ -72,6 +73,9 @@ class ContextPane(VerticalScroll):
         self.card = card
         self._show_occurrences(occurrences)
         self.query_one("#pane-heading", Static).update(render.heading(card, self._type_style))
+        as_of = self.query_one("#pane-as-of", Static)
+        as_of.display = bool(card.as_of)
+        as_of.update(Text("\n".join(one_line(line) for line in card.as_of), style="bold"))
         alternative = self.query_one("#pane-alternative", Static)
         alternative.display = card.alternative is not None
         if card.alternative is not None:

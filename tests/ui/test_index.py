@@ -162,3 +162,18 @@ def test_a_snippet_is_one_line_around_the_mention_within_its_paragraph() -> None
 def test_the_bar_shows_where_mentions_fall() -> None:
     assert bar([0, 1, 2, 95], 100, 10) == "█        ▃"
     assert bar([], 100, 5) == "     "
+
+
+async def test_a_dated_article_shows_its_date_and_what_was_true_then(tmp_path, store) -> None:
+    from reader.formats.text import read_article
+
+    path = tmp_path / "dated.txt"
+    path.write_text("Lech Wałęsa spoke in Warsaw.\n", encoding="utf-8")
+    app = ReaderApp(read_article(path), store, date="1993-05-01")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.title == "dated.txt · 1 May 1993"
+        await pilot.press("tab", "enter")
+        as_of = str(app.query_one("#pane-as-of").content)
+        assert as_of == ("On 1 May 1993: President of Poland (since 22 December 1990)\n"
+                         "Since then: left office as President of Poland 22 December 1995.")
