@@ -17,7 +17,9 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Header, HelpPanel, Input, Static
 from textual.worker import get_current_worker
 
@@ -44,6 +46,11 @@ from reader.ui.occurrences import Occurrences, snippet
 from reader.ui.search_bar import SearchBar
 
 
+class ReaderScreen(Screen[None], inherit_bindings=False):
+    """The default screen without Textual's "Copy selected text": the article is not selectable,
+    so `?` does not offer it. Moving between the article and the pane is `tab` and `escape`."""
+
+
 class ReaderApp(App[None]):
     """Read one article with its people, places and history explained beside it."""
 
@@ -51,17 +58,19 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {EntryCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "move(1)", "Next", priority=True, id="app.next"),
+        Binding("tab", "move(1)", "Next", tooltip="The next highlight (an open pane follows)", priority=True,
+                id="app.next"),
         Binding("shift+tab", "move(-1)", "Previous", priority=True, show=False, id="app.previous"),
         Binding("escape", "close_pane", "Close", id="app.close"),
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
-        Binding("i", "index", "Index", id="app.index"),
-        Binding("t", "timeline", "Timeline", id="app.timeline"),
+        Binding("i", "index", "Index", tooltip="Every entry the article mentions", id="app.index"),
+        Binding("t", "timeline", "Timeline", tooltip="What the article mentions, oldest first", id="app.timeline"),
         Binding("right_square_bracket", "next_mention(1)", "Next mention", key_display="]", show=False,
                 id="app.next_mention"),
         Binding("left_square_bracket", "next_mention(-1)", "Previous mention", key_display="[", show=False,
                 id="app.previous_mention"),
-        Binding("u", "toggle_unknown", "Unknown names", show=False, id="app.unknown"),
+        Binding("u", "toggle_unknown", "Unknown names", tooltip="Show or hide names no entry explains", show=False,
+                id="app.unknown"),
         Binding("a", "alternative", "Other reading", id="app.alternative"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -94,6 +103,15 @@ class ReaderApp(App[None]):
         self.mentioned: dict[str, EntryRef] = {}
         #: The one-line error of a bug that closed the app; `reader open` reports it.
         self.crash: Crash | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReaderScreen(id="_default")
+
+    def action_command_palette(self) -> None:
+        """The palette, saying what it finds: entries first, and still the app's own commands."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Find an entry, or a command (theme, keys, quit)…",
+                                            id="--command-palette"))
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables and one readable colour per entry type (`$reader-person`...)."""
@@ -184,7 +202,13 @@ class ReaderApp(App[None]):
         view = self.query_one(ArticleView)
         self._show_place(view.percent, view.hits_line)
         entries = len(self.mention_counts)
-        self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
+        if entries:
+            self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"
+        elif self.unknown_counts:
+            self.sub_title = (f"no entry in the context is named here · {len(self.unknown_counts)} names "
+                              "without one are marked faintly")
+        else:
+            self.sub_title = "no entry in the context is named here"
 
     def _show_in_view(self) -> None:
         shown = self.all_mentions if self.show_unknown else [m for m in self.all_mentions if m.kind != "unknown"]

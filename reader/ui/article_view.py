@@ -40,7 +40,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "explain", "Explain", id="article.explain"),
+        Binding("enter", "explain", "Explain", tooltip="Open the highlight under the cursor (or click one)",
+                id="article.explain"),
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),

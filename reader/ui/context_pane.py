@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.export import text as render
 from reader.export.palette import TYPE_COLOURS, known, type_css
-from reader.export.safe import displayable, one_line
+from reader.export.safe import displayable, link_target, one_line
 from reader.knowledge.card import Card
 from reader.ui.messages import EntryRequested, MentionChosen
 from reader.ui.occurrences import MentionBar, Occurrences
@@ -28,6 +28,7 @@ class ContextPane(VerticalScroll):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "back", "Back", id="pane.back"),
         Binding("shift+backspace", "forward", "Forward", show=False, id="pane.forward"),
+        Binding("o", "open_source", "Open in browser", id="pane.open"),
         # Over the lists inside the pane, so the page keys always reach Sources at the bottom.
         Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="pane.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, priority=True, id="pane.page_up"),
@@ -150,7 +151,21 @@ class ContextPane(VerticalScroll):
             return bool(self.history)
         if action == "forward":
             return bool(self.ahead)
+        if action == "open_source":
+            return self.link is not None
         return True
+
+    @property
+    def link(self) -> str | None:
+        """Where `o` goes: the card's first source that is a safe web address (its Wikipedia article)."""
+        if self.card is None:
+            return None
+        return next((s.url for s in self.card.sources if link_target(s.url)), None)
+
+    def action_open_source(self) -> None:
+        if self.link is not None:
+            self.app.open_url(self.link)
+            self.notify(f"Opening {one_line(self.link)}", timeout=3, markup=False)
 
     def action_back(self) -> None:
         if self.history:

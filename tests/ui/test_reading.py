@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reader.formats.text import read_article
 from reader.state import State
@@ -172,3 +172,42 @@ def test_a_damaged_or_unwritable_state_is_forgotten_not_an_error(state_dir) -> N
     finally:
         state_dir.chmod(0o700)
     assert json.loads((state_dir / "state.json").read_text(encoding="utf-8"))["places"] == {"/c": 5}
+
+
+async def test_the_keys_panel_offers_only_what_works_here(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        keys = {b.description for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        assert "Copy selected text" not in keys and "Scroll left" not in keys
+        assert {"Explain", "Next", "Search", "Index", "Timeline", "Keys"} <= keys
+        assert "Clear search" not in keys and "Close" not in keys, "nothing to clear or close yet"
+        await pilot.press("tab", "enter")
+        keys = {b.description for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        assert {"Close", "Open in browser"} <= keys and "Back" not in keys
+
+
+async def test_the_palette_says_what_it_finds(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(Input).placeholder.startswith("Find an entry")
+
+
+async def test_a_text_with_no_known_names_says_so(make_app) -> None:
+    app: ReaderApp = make_app("The weather was mild and nothing happened.\n")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.sub_title == "no entry in the context is named here"
+
+
+async def test_o_opens_the_entry_in_the_browser(make_app, monkeypatch) -> None:
+    app: ReaderApp = make_app(LONG)
+    opened = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("tab", "enter", "o")
+        assert opened and opened[0].startswith("https://en.wikipedia.org/wiki/")
