@@ -188,6 +188,26 @@ class ReaderApp(App[None]):
             return
         self.call_from_thread(self._show_mentions, mentions, refs)
 
+    def prewrap(self) -> None:
+        """Wrap the article for the width it will have when the pane opens (or closes), ahead of need,
+        so that on a book the pane opens at once; in a narrow terminal the pane covers the article."""
+        if self.screen.has_class("-narrow"):
+            return
+        view = self.query_one(ArticleView)
+        available = view.scrollable_content_region.width
+        pane = self.size.width * 2 // 5  # as the layout sizes #pane's 40%
+        self._prewrap(view, available + pane if self.query_one(ContextPane).display else available - pane)
+
+    @work(thread=True, group="prewrap")
+    def _prewrap(self, view: ArticleView, available: int) -> None:
+        view.prewrap(available)
+
+    def on_resize(self) -> None:
+        self.prewrap()
+
+    def on_article_view_rewrapped(self) -> None:
+        self.prewrap()
+
     def _report(self, line: str) -> None:
         self.sub_title = "no highlights"
         self.notify(line, severity="error", timeout=15, markup=False)
@@ -201,6 +221,7 @@ class ReaderApp(App[None]):
         self._show_in_view()
         view = self.query_one(ArticleView)
         self._show_place(view.percent, view.hits_line)
+        self.prewrap()
         entries = len(self.mention_counts)
         if entries:
             self.sub_title = f"{entries} entr{'y' if entries == 1 else 'ies'} mentioned · tab to step through them"

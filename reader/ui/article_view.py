@@ -6,15 +6,18 @@ book-length text costs no more to draw than a short article.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -23,7 +26,12 @@ from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
 from reader.ui.messages import MentionSelected, PlaceChanged
-from reader.ui.wrap import Row, row_of, wrap
+from reader.ui.wrap import Row, hard_wrapped, row_of, wrap
+
+#: The longest line, in columns, while lines are kept to a comfortable length (`w`).
+MEASURE = 88
+#: How many widths' rows are kept: the pane open, the pane closed, and one more.
+KEPT_WRAPS = 3
 
 
 def card_id(mention: Mention) -> str:
@@ -48,6 +56,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("home", "scroll_home", "Top", show=False, id="article.top"),
         Binding("end", "scroll_end", "End", show=False, id="article.end"),
+        Binding("w", "toggle_measure", "Line width", show=False, tooltip="Comfortable line length, or full width",
+                id="article.measure"),
         Binding("n", "next_hit(1)", "Next hit", id="article.next_hit"),
         Binding("N", "next_hit(-1)", "Previous hit", key_display="N", show=False, id="article.previous_hit"),
         Binding("escape", "clear_search", "Clear search", id="article.clear_search"),
@@ -64,6 +74,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--hit-current { background: $warning; color: $background; text-style: bold; }
     """
 
+    class Rewrapped(Message):
+        """The way the text wraps changed (`w`): the app wraps the pane's other width ahead again."""
+
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
@@ -74,6 +87,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor: int | None = None
         self._rows: list[Row] = []
         self._wrap_width = 0
+        #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed);
+        #: a worker thread fills it ahead of need, hence the lock.
+        self._wraps: dict[int, list[Row]] = {}
+        self._wraps_lock = threading.Lock()
+        #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs.
+        self.reflow = hard_wrapped(text)
+        #: Lines no wider than MEASURE columns, centred (`w` toggles).
+        self.measure = True
         #: The height of the screen last drawn: what the reader saw before a resize.
         self._drawn_height = 0
         #: Finished rows, keyed by row, width and the cursor's mention when it is on the row.
@@ -119,13 +140,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line that was at the top stays at the top, and a cursor that was on
         screen stays on it.
         """
-        width = self.scrollable_content_region.width
+        width = self.wrap_width(self.scrollable_content_region.width)
         if width > 0 and width != self._wrap_width:
             anchor = self.top_offset if self._rows else None
             keep = next((offset for offset in self._focus_points()
                          if self._on_screen_offset(offset, self._drawn_height)), None)
             self._wrap_width = width
-            self._rows = wrap(self.text, width)
+            self._rows = self._wrapped(width)
             self._cache.clear()
             self.virtual_size = Size(width, len(self._rows))
             if anchor is not None:
@@ -142,6 +163,43 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.current is not None:
             points.append(self.current.start)
         return points
+
+    def wrap_width(self, available: int) -> int:
+        """The width the text is wrapped to in `available` columns: at most `MEASURE` while `w` keeps
+        lines to a comfortable length."""
+        return min(available, MEASURE) if self.measure else available
+
+    def _wrapped(self, width: int) -> list[Row]:
+        """The rows at `width`, from the few widths kept (the pane open and closed), else wrapped now."""
+        with self._wraps_lock:
+            rows = self._wraps.get(width)
+        if rows is None:
+            rows = wrap(self.text, width, reflow=self.reflow)
+            with self._wraps_lock:
+                self._wraps[width] = rows
+                while len(self._wraps) > KEPT_WRAPS:
+                    del self._wraps[next(iter(self._wraps))]
+        return rows
+
+    def prewrap(self, available: int) -> None:
+        """Wrap for `available` columns ahead of need (from a worker thread): opening the pane on a
+        book then takes a lookup, not a wrap of the whole book."""
+        self._wrapped(self.wrap_width(available))
+
+    def action_toggle_measure(self) -> None:
+        """`w`: lines at most MEASURE columns, centred, or as wide as the view."""
+        self.measure = not self.measure
+        self.post_message(self.Rewrapped())
+        self._rewrap()
+        self._cache.clear()
+        self.refresh()
+        self.notify(f"Line width {'limited to ' + str(MEASURE) + ' columns' if self.measure else 'full'} (w)",
+                    timeout=3)
+
+    @property
+    def _margin(self) -> int:
+        """Columns left of the text, which centre it when it is narrower than the view."""
+        return max((self.scrollable_content_region.width - self._wrap_width) // 2, 0)
 
     @property
     def top_offset(self) -> int:
@@ -245,7 +303,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(self, row: Row, width: int) -> Strip:
-        text = Text(self.text[row.start:row.end], no_wrap=True, end="")
+        # A reflowed row may hold the text's own line breaks: drawn as the spaces they stand for.
+        text = Text(self.text[row.start:row.end].replace("\n", " "), no_wrap=True, end="")
         # Mentions never overlap, so their ends are sorted like their starts.
         for i in range(bisect_right(self._ends, row.start), bisect_left(self._starts, row.end)):
             mention = self.mentions[i]
@@ -264,7 +323,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 "article-view--hit-current" if i == self.hit else "article-view--hit")
             text.stylize(style, max(hit.start, row.start) - row.start, min(hit.end, row.end) - row.start)
         segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, self.rich_style)
+        margin = self._margin
+        strip = Strip([Segment(" " * margin), *segments] if margin else segments).crop_extend(0, width,
+                                                                                            self.rich_style)
         return strip.apply_style(self.rich_style)
 
     # --- cursor ------------------------------------------------------------------------
@@ -325,8 +386,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not 0 <= index < len(self._rows) or not self.mentions:
             return None
         row = self._rows[index]
-        column = x - self.styles.padding.left
-        line = self.text[row.start:row.end]
+        column = x - self.styles.padding.left - self._margin
+        line = self.text[row.start:row.end].replace("\n", " ")
         cells = 0
         for offset, ch in enumerate(line):  # noqa: B007 - the offset is read after the loop
             cells += cell_len(ch)

@@ -87,18 +87,72 @@ def _wrap_line(line: str, offset: int, width: int, rows: list[Row]) -> None:
     rows.append(Row(offset + row_start, offset + len(line)))
 
 
-def wrap(text: str, width: int) -> list[Row]:
-    """Rows for `text` at `width` cells; each line of the text starts a new row."""
+#: A line that starts something of its own, which reflowing must not join to the line before:
+#: an indent, a list item, a quoted reply.
+_OWN_LINE = re.compile(r"[ \t]|[-*•>]\s|\d{1,3}[.)]\s")
+
+
+def _typical_length(lengths: list[int]) -> int:
+    """The length most full lines of a hard-wrapped text reach: its 90th percentile."""
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether the text breaks its paragraphs into lines of a fixed width (Project Gutenberg, email),
+    rather than giving each paragraph one line: most full lines run on into another line."""
+    lines = text.split("\n", 20_000)[:20_000]  # the front of a book tells
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 20:
+        return False
+    typical = _typical_length(lengths)
+    if not 40 <= typical <= 100:
+        return False
+    run_on = sum(1 for line, after in zip(lines, lines[1:], strict=False)
+                 if len(line.rstrip()) >= typical * 0.6 and after.strip())
+    return run_on >= 0.4 * len(lengths)
+
+
+def _logical_lines(text: str, reflow: bool) -> list[tuple[int, int]]:
+    """(start, end) of each line to wrap: the text's own lines, or with `reflow` its paragraphs,
+    each full line joined to the next unless that starts a line of its own."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    lines = text.split("\n")
+    typical = _typical_length([len(line) for line in lines if line.strip()] or [0]) if reflow else 0
+    joins = False
+    for line in lines:
+        end = offset + len(line)
+        if joins and line.strip() and not _OWN_LINE.match(line):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((offset, end))
+        joins = reflow and len(line.rstrip()) >= typical * 0.6 and bool(line.strip())
+        offset = end + 1
+    return spans
+
+
+def wrap(text: str, width: int, *, reflow: bool = False) -> list[Row]:
+    """Rows for `text` at `width` cells; each line of the text starts a new row, or with `reflow`
+    each paragraph of a hard-wrapped text (its line breaks inside a row are drawn as spaces)."""
     width = max(width, 1)
     rows: list[Row] = []
-    offset = 0
     narrow = not _MAYBE_WIDE.search(text)
-    for line in text.split("\n"):
+    if not reflow:
+        offset = 0
+        for line in text.split("\n"):
+            if narrow and len(line) <= width:
+                rows.append(Row(offset, offset + len(line)))
+            else:
+                _wrap_line(line, offset, width, rows)
+            offset += len(line) + 1
+        return rows
+    for start, end in _logical_lines(text, reflow):
+        line = text[start:end].replace("\n", " ")
         if narrow and len(line) <= width:
-            rows.append(Row(offset, offset + len(line)))
+            rows.append(Row(start, end))
         else:
-            _wrap_line(line, offset, width, rows)
-        offset += len(line) + 1
+            _wrap_line(line, start, width, rows)
     return rows
 
 

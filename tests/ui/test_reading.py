@@ -211,3 +211,54 @@ async def test_o_opens_the_entry_in_the_browser(make_app, monkeypatch) -> None:
         await ready(app, pilot)
         await pilot.press("tab", "enter", "o")
         assert opened and opened[0].startswith("https://en.wikipedia.org/wiki/")
+
+
+async def test_opening_the_pane_uses_rows_wrapped_ahead(make_app, monkeypatch) -> None:
+    """The pane's width is wrapped for before it opens, at any terminal width, so a book's pane
+    opens without wrapping the whole book first."""
+    import reader.ui.article_view as article_view
+
+    calls: list[tuple] = []
+
+    def counted(*args, **_) -> list:
+        calls.append(args)
+        return []
+
+    for width in (100, 117, 120, 151):
+        app: ReaderApp = make_app(LONG)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await ready(app, pilot)
+            monkeypatch.setattr(article_view, "wrap", counted)
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert calls == [], width
+            monkeypatch.undo()
+
+
+def test_hard_wrapped_text_reflows_into_paragraphs() -> None:
+    from reader.ui.wrap import hard_wrapped, wrap
+
+    line = "The delegates argued about the treaty and its terms late into the night"
+    book = "".join(f"CHAPTER {i}\n\n" + "\n".join([line] * 4) + "\nand slept.\n\n" for i in range(10))
+    assert hard_wrapped(book) and not hard_wrapped(LONG)
+    rows = wrap(book, 200, reflow=True)
+    shown = [book[r.start:r.end].replace("\n", " ") for r in rows]
+    assert shown[0] == "CHAPTER 0" and shown[1] == ""
+    assert len(shown[2]) <= 201 and shown[2].startswith(f"{line} {line} ")
+    assert "".join(shown[2:4]) == " ".join([line] * 4 + ["and slept."]), "one paragraph, short last line too"
+    assert shown[4] == "" and shown[5] == "CHAPTER 1"
+    listed = "Intro line that is long enough to count as a full line of this text\n- first item\n- second"
+    assert [listed[r.start:r.end] for r in wrap(listed, 200, reflow=True)][1:] == ["- first item", "- second"]
+
+
+async def test_w_toggles_a_comfortable_line_width(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        assert view._wrap_width == 88 and view._margin > 0, "centred at a comfortable width"
+        await pilot.press("w")
+        await pilot.pause()
+        assert view._wrap_width == view.scrollable_content_region.width and view._margin == 0
