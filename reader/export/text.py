@@ -59,12 +59,18 @@ def also_known_as(card: Card) -> Text:
     return Text.assemble(("Also: ", "bold"), one_line(", ".join(card.other_names)))
 
 
-def _dated_list(items: Iterable[tuple[str, str]]) -> Table:
-    """One bullet per (name, dates), wrapped lines indented under the name and the dates on a line
-    of their own, so that a narrow pane never splits a date range or leaves text under the bullet."""
+def _bullets() -> Table:
+    """Two columns, a bullet and its text, so wrapped lines stay indented under the text."""
     grid = Table.grid()
     grid.add_column(width=2, no_wrap=True)
     grid.add_column(ratio=1)
+    return grid
+
+
+def _dated_list(items: Iterable[tuple[str, str]]) -> Table:
+    """One bullet per (name, dates), wrapped lines indented under the name and the dates on a line
+    of their own, so that a narrow pane never splits a date range or leaves text under the bullet."""
+    grid = _bullets()
     for name, when in items:
         grid.add_row("•", Text(one_line(name)))
         if when:
@@ -86,16 +92,15 @@ def related(card: Card) -> Text:
     return Text("\n".join(f"• {one_line(ref.name)} ({one_line(ref.type)})" for ref in card.related))
 
 
-def sources(card: Card) -> Text:
-    text = Text()
+def sources(card: Card) -> Table:
+    """One bullet per source, its title and under it its address (a link where that is safe)."""
+    grid = _bullets()
     for source in card.sources:
-        text.append("• ").append(one_line(source.title)).append("\n  ")
         target = link_target(source.url)
-        text.append(one_line(source.shown), style=Style(underline=True, dim=True, link=target)
-                    if target else Style(dim=True))
-        text.append("\n")
-    text.rstrip()
-    return text
+        grid.add_row("•", Text(one_line(source.title)))
+        grid.add_row("", Text(one_line(source.shown), style=Style(underline=True, dim=True, link=target)
+                              if target else Style(dim=True), overflow="fold"))
+    return grid
 
 
 def card_renderable(card: Card, style_of: TypeStyle = terminal_style) -> Group:

@@ -126,7 +126,7 @@ class ReaderApp(App[None]):
         with Vertical(id="bottom"):
             yield SearchBar(id="search")
             with Horizontal(id="footer-row"):
-                yield Footer()
+                yield Footer(compact=True)
                 yield Static(id="status")
 
     def on_mount(self) -> None:

@@ -28,7 +28,7 @@ class ContextPane(VerticalScroll):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "back", "Back", id="pane.back"),
         Binding("shift+backspace", "forward", "Forward", show=False, id="pane.forward"),
-        Binding("o", "open_source", "Open in browser", id="pane.open"),
+        Binding("o", "open_source", "Open in browser", show=False, id="pane.open"),
         # Over the lists inside the pane, so the page keys always reach Sources at the bottom.
         Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="pane.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, priority=True, id="pane.page_up"),
