@@ -86,12 +86,17 @@ class ReaderGroup(click.Group):
             raise CLIError(crash(error)) from None
 
 
+#: Options of the group itself; any other option first (`reader --no-resume FILE`) is `open`'s.
+_GROUP_OPTIONS = {"--help", "-h", "--version"}
+
+
 def _is_article(word: str, commands: dict[str, click.Command]) -> bool:
-    """Whether the first word is a file to open rather than a command: `-`, an existing path, or a
-    name with a directory or an extension. A mistyped command still gets click's "No such command"."""
-    if word in commands or (word.startswith("-") and word != "-"):
+    """Whether the first word starts `reader open`'s arguments rather than a command: `-`, an option
+    of `open`, an existing path, or a name with a directory or an extension. A mistyped command still
+    gets click's "No such command"."""
+    if word in commands or word in _GROUP_OPTIONS:
         return False
-    return word == "-" or os.path.lexists(word) or os.sep in word or Path(word).suffix != ""
+    return word.startswith("-") or os.path.lexists(word) or os.sep in word or Path(word).suffix != ""
 
 
 def _sanitised(error: click.exceptions.ClickException) -> click.exceptions.ClickException:

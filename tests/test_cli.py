@@ -161,6 +161,8 @@ def test_a_file_alone_is_opened(run, tmp_path: Path) -> None:
     article.write_text("Poland joined NATO.", encoding="utf-8")
     result = run(str(article))
     assert result.exit_code == 2 and "needs a terminal" in result.stderr  # it went to `open`
+    result = run("--no-resume", str(article))
+    assert result.exit_code == 2 and "needs a terminal" in result.stderr, "open's options work too"
     result = run("/no/such/file.txt")
     assert result.exit_code == 2 and result.stderr.startswith("Error: no such file")
     result = run("anotate")

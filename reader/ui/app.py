@@ -72,6 +72,7 @@ class ReaderApp(App[None]):
         Binding("u", "toggle_unknown", "Unknown names", tooltip="Show or hide names no entry explains", show=False,
                 id="app.unknown"),
         Binding("a", "alternative", "Other reading", id="app.alternative"),
+        Binding("ctrl+p", "command_palette", "Find", tooltip="Find any entry, or a command", id="app.find"),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", id="app.keys"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -126,7 +127,7 @@ class ReaderApp(App[None]):
         with Vertical(id="bottom"):
             yield SearchBar(id="search")
             with Horizontal(id="footer-row"):
-                yield Footer(compact=True)
+                yield Footer(compact=True, show_command_palette=False)
                 yield Static(id="status")
 
     def on_mount(self) -> None:
