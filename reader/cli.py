@@ -24,7 +24,7 @@ from reader import __version__
 from reader.characters import UNSAFE_IN_LINE
 from reader.errors import ArticleError, ContextError, DatabaseError, Interrupted, ReaderError
 from reader.export.safe import one_line
-from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size, read_article
+from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
@@ -118,6 +118,14 @@ def context_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "(default: ./context where ./context.db sits beside it). Env: READER_CONTEXT.")(func)
 
 
+def _source_format(*names: str) -> Callable[..., Any]:
+    from reader.formats.reading import FORMATS
+
+    return click.option(*names, "source_format", type=click.Choice(FORMATS), default=None,
+                        help="Read FILE as this format (default: from a web server's answer, the file's "
+                             "extension or its content).")
+
+
 def article_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
                         help="The article's date (default: its front matter or dateline); nothing that began "
@@ -143,8 +151,9 @@ class Loaded:
 
 
 def load(path: str | None, context: str | None, db: str | None, max_size: str | None,
-         date: str | None = None) -> Loaded:
+         date: str | None = None, source_format: str | None = None) -> Loaded:
     """Read the article and open the database before anything is drawn."""
+    from reader.formats.reading import open_document
     from reader.linking.dates import article_date, parse_date
 
     given = parse_date(date) if date else None
@@ -153,13 +162,14 @@ def load(path: str | None, context: str | None, db: str | None, max_size: str | 
     limit = parse_size(max_size) if max_size else DEFAULT_MAX_BYTES
     if path is not None and not path.strip():
         raise ArticleError("the file name is empty", "give the path of a text file")
-    article = read_article(path if path is not None else SAMPLE, max_bytes=limit)
+    article = open_document(str(path if path is not None else SAMPLE), max_bytes=limit, fmt=source_format)
     if article.note:
         note(f"{article.name}: {article.note}")
     store, why = open_context(context, db)
     if why:
         note(why)
-    return Loaded(article, store, [why] if why else [], given or article_date(article.text))
+    own = parse_date(article.date) if article.date else None  # a web page's own date
+    return Loaded(article, store, [why] if why else [], given or own or article_date(article.linkable))
 
 
 @click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,12 +188,14 @@ def cli() -> None:
 @click.argument("file", required=False)
 @click.option("--no-resume", "no_resume", is_flag=True,
               help="Start at the top, not where you left the file last time.")
+@_source_format("--format", "--from")
 @article_options
 @context_options
-def open_command(file: str | None, no_resume: bool, date: str | None, max_size: str | None,
-                 context: str | None, db: str | None) -> None:
-    """Open FILE in the reader (- for standard input); without FILE, the bundled sample article."""
-    loaded = load(file, context, db, max_size, date)
+def open_command(file: str | None, no_resume: bool, source_format: str | None, date: str | None,
+                 max_size: str | None, context: str | None, db: str | None) -> None:
+    """Open FILE in the reader: a text, Markdown, HTML or EPUB file, an http(s) address, or - for
+    standard input; without FILE, the bundled sample article."""
+    loaded = load(file, context, db, max_size, date, source_format)
     if not sys.stdout.isatty():
         raise ReaderError("reader open needs a terminal to draw on",
                           "run it in a terminal, or print the article with 'reader annotate FILE --format text'")
@@ -220,23 +232,25 @@ def _json(data: object) -> str:
               help="json: the mentions with offsets, for scripts; text: the article with highlights.")
 @click.option("--unknown", is_flag=True,
               help='Also list the capitalised names no entry covers, as mentions with "entry": null (json).')
+@_source_format("--from")
 @article_options
 @context_options
-def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str | None, context: str | None,
-             db: str | None) -> None:
+def annotate(file: str, fmt: str, unknown: bool, source_format: str | None, date: str | None,
+             max_size: str | None, context: str | None, db: str | None) -> None:
     """Print the mentions of known entries in FILE (- for standard input).
 
     Offsets are Python str offsets into the file's text as decoded, with
-    newlines normalised to \\n. A mention another entry could also name has a
+    newlines normalised to \\n (for Markdown, HTML and EPUB, into the text as
+    the reader shows it: markup removed, a blank line between blocks). A mention another entry could also name has a
     `score` (the chosen entry's share of the evidence, 0.5 to 1), and where
     the choice was a close call, the runner-up as `alternative`.
     """
     from reader.linking.mentions import Block, annotate_blocks
     from reader.linking.missing import with_unknown_names
 
-    loaded = load(file, context, db, max_size, date)
+    loaded = load(file, context, db, max_size, date, source_format)
     article, store = loaded.article, loaded.store
-    blocks = annotate_blocks(article.text, store, date=loaded.date)
+    blocks = annotate_blocks(article.linkable, store, date=loaded.date)
     entries = EntryCache(store)
     if fmt == "json":
         # Streamed a block at a time: a book's mentions are never all held, as objects or as text.
@@ -244,7 +258,7 @@ def annotate(file: str, fmt: str, unknown: bool, date: str | None, max_size: str
         first = True
         if unknown:  # judged against the whole text, so gathered first
             blocks = iter([Block(0, len(article.text),
-                                 with_unknown_names(article.text, [m for b in blocks for m in b.mentions]))])
+                                 with_unknown_names(article.linkable, [m for b in blocks for m in b.mentions]))])
         for block in blocks:
             for m in block.mentions:
                 ref, wikipedia = entries.of(m) if m.kind != "unknown" else (None, None)

@@ -84,4 +84,7 @@ class State:
 
 
 def _key(file: str) -> str:
+    """A file by its absolute path; a web address as it is."""
+    if file.lower().startswith(("http://", "https://")):
+        return file
     return str(Path(file).resolve())

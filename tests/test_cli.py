@@ -170,6 +170,24 @@ def test_a_file_alone_is_opened(run, tmp_path: Path) -> None:
     assert "reader FILE" in run("--help").output
 
 
+def test_annotate_reads_each_format_and_standard_input_as_it_is_told(run, tmp_path: Path, db_path: Path,
+                                                                     context_dir: Path) -> None:
+    from .formats.documents import ESSAY, write_epub
+
+    essay = tmp_path / "essay.md"
+    essay.write_text(ESSAY, encoding="utf-8")
+    for path in (essay, write_epub(tmp_path / "book.epub")):
+        result = run("annotate", str(path))
+        assert result.exit_code == 0, result.output
+        assert "lech-walesa" in {m["entry"]["id"] for m in json.loads(result.stdout)["mentions"]}
+    piped = CliRunner().invoke(cli, ["annotate", "-", "--from", "markdown", "--format", "text"], input=ESSAY,
+                               env={"READER_DB": str(db_path), "READER_CONTEXT": str(context_dir)})
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout.startswith("Poland and Its Allies\n\nWhen Lech Wałęsa led Solidarity")
+    result = run("annotate", str(essay), "--from", "pdf")
+    assert result.exit_code == 2 and "'pdf' is not one of" in result.stderr
+
+
 def test_python_dash_m_works_like_the_script() -> None:
     result = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"reader, version {__version__}"

@@ -14,9 +14,11 @@ import stat
 import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import BinaryIO
 
 from reader.errors import ArticleError
+from reader.formats.structure import Chapter, Span, linkable
 
 #: Bytes of the text inspected to decide whether it is binary.
 SNIFF_BYTES = 8192
@@ -37,18 +39,34 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character de
 
 @dataclass(frozen=True)
 class Article:
-    """An article as decoded text, with a note when decoding needed a fallback."""
+    """An article as one plain text, with what its format says about it, and a note when
+    decoding needed a fallback. Every offset in the reader is an offset into `text`."""
 
-    #: The path as the user gave it, or `<stdin>`.
+    #: The path or URL as the user gave it, or `<stdin>`.
     name: str
-
-    @property
-    def title(self) -> str:
-        """What the app's header shows: the file's name without its folders."""
-        return os.path.basename(self.name) or self.name
     text: str
     encoding: str
     note: str | None = None
+    #: `text`, `markdown`, `html` or `epub`.
+    format: str = "text"
+    #: Headings, emphasis, quotations, links and code, as spans over `text`.
+    structure: tuple[Span, ...] = ()
+    #: Chapters or top-level headings, for the table of contents.
+    chapters: tuple[Chapter, ...] = ()
+    #: The document's own title (an HTML page's, an EPUB's), if it gives one.
+    heading: str | None = None
+    #: The date the document gives itself (an HTML page's), partial ISO.
+    date: str | None = None
+
+    @property
+    def title(self) -> str:
+        """What the app's header shows: the document's title, else the file's name without folders."""
+        return self.heading or os.path.basename(self.name.rstrip("/")) or self.name
+
+    @cached_property
+    def linkable(self) -> str:
+        """The text that linking reads: `text` with code blanked, offset for offset."""
+        return linkable(self.text, self.structure)
 
 
 def parse_size(value: str) -> int:
@@ -88,6 +106,11 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     name = os.fspath(path)
     if name == "-":
         return read_stdin(max_bytes=max_bytes)
+    return from_bytes(read_bytes(name, max_bytes), name)
+
+
+def read_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the regular file `name`, up to the limit; ArticleError for anything else."""
     try:
         # Non-blocking, so that opening a FIFO with no writer returns at once to be refused.
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -112,11 +135,16 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
             data = _read_limited(stream, name, max_bytes)
         except OSError as exc:
             raise ArticleError(f"cannot read {name}: {exc.strerror}", "check the file") from None
-    return from_bytes(data, name)
+    return data
 
 
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """The article piped to standard input; a terminal there is refused rather than waited on."""
+    """The article piped to standard input, as plain text."""
+    return from_bytes(read_stdin_bytes(max_bytes=max_bytes), STDIN)
+
+
+def read_stdin_bytes(*, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes piped to standard input; a terminal there is refused rather than waited on."""
     stdin = sys.stdin
     if stdin is None or stdin.closed:
         raise ArticleError("standard input is closed", "pipe an article in: cat article.txt | reader annotate -")
@@ -128,7 +156,7 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     if interactive:
         raise ArticleError("standard input is a terminal, not an article",
                            "pipe one in: cat article.txt | reader open -")
-    return from_bytes(_read_limited(stdin.buffer, STDIN, max_bytes), STDIN)
+    return _read_limited(stdin.buffer, STDIN, max_bytes)
 
 
 def looks_binary(data: bytes) -> bool:

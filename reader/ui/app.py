@@ -37,7 +37,7 @@ from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
 from reader.state import State
 from reader.ui.article_view import ArticleView, card_id
-from reader.ui.chooser import ChooserScreen
+from reader.ui.chooser import Choice, ChooserScreen
 from reader.ui.commands import EntryCommands
 from reader.ui.context_pane import ContextPane
 from reader.ui.lists import index_choices, timeline_choices
@@ -65,6 +65,7 @@ class ReaderApp(App[None]):
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("i", "index", "Index", tooltip="Every entry the article mentions", id="app.index"),
         Binding("t", "timeline", "Timeline", tooltip="What the article mentions, oldest first", id="app.timeline"),
+        Binding("c", "contents", "Contents", tooltip="The chapters or headings, to jump to one", id="app.contents"),
         Binding("right_square_bracket", "next_mention(1)", "Next mention", key_display="]", show=False,
                 id="app.next_mention"),
         Binding("left_square_bracket", "next_mention(-1)", "Previous mention", key_display="[", show=False,
@@ -122,7 +123,7 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleView(displayable(self.article.text), id="article")
+            yield ArticleView(displayable(self.article.text), structure=self.article.structure, id="article")
             yield ContextPane(id="pane")
         with Vertical(id="bottom"):
             yield SearchBar(id="search")
@@ -172,13 +173,13 @@ class ReaderApp(App[None]):
             try:
                 mentions: list[Mention] = []
                 worker = get_current_worker()
-                for block in annotate_blocks(self.article.text, store, date=self.date):
+                for block in annotate_blocks(self.article.linkable, store, date=self.date):
                     if worker.is_cancelled:  # the reader quit: stop now rather than finish the book
                         return
                     mentions += block.mentions
                     time.sleep(0)  # let the interface take its turn between blocks
                 refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
-                mentions = with_unknown_names(self.article.text, mentions)
+                mentions = with_unknown_names(self.article.linkable, mentions)
             finally:
                 store.close()
         except ReaderError as error:
@@ -390,6 +391,24 @@ class ReaderApp(App[None]):
             f"Timeline · {len(choices)} dated", choices, ("date",), grouped=False,
             empty="Nothing the article mentions is dated."), self._chosen)
 
+    def action_contents(self) -> None:
+        """The chapters of a book or the top headings of a page; choosing one goes there."""
+        length = max(len(self.article.text), 1)
+        choices = [Choice(id=str(i), group="", label=chapter.title, detail="",
+                          lead=f"{100 * chapter.start // length}%", keys=(("position in the text", (i,)),))
+                   for i, chapter in enumerate(self.article.chapters)]
+        self.push_screen(ChooserScreen(f"Contents · {len(choices)}", choices, ("position in the text",),
+                                       grouped=False),
+                         self._chapter_chosen)
+
+    def _chapter_chosen(self, chosen: str | None) -> None:
+        if chosen is not None:
+            if self.query_one(ContextPane).display and self.screen.has_class("-narrow"):
+                self.action_close_pane()
+            view = self.query_one(ArticleView)
+            view.scroll_to_offset(self.article.chapters[int(chosen)].start)
+            view.focus()
+
     def _first_seen(self) -> dict[str, int]:
         """The index of each card's first mention, for ordering by first appearance."""
         first: dict[str, int] = {}
@@ -452,6 +471,8 @@ class ReaderApp(App[None]):
             return self.screen.has_class("-pane-open")
         if action == "alternative":
             return self._close_call() is not None
+        if action == "contents":
+            return bool(self.article.chapters)
         if action == "next_mention":
             pane = self.query_one(ContextPane)
             return pane.display and pane.card is not None and bool(pane.card.mentions)

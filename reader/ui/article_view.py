@@ -22,6 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.export.palette import TYPE_COLOURS, known, type_css
+from reader.formats.structure import KINDS as STRUCTURE
+from reader.formats.structure import Span, SpanIndex
 from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
@@ -45,6 +47,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"article-view--{kind}" for kind in TYPE_COLOURS), "article-view--cursor",
         "article-view--hit", "article-view--hit-current", "article-view--marked",
+        *(f"article-view--{kind}" for kind in STRUCTURE),
     }
     # Not inherited: the article never scrolls sideways, so the help lists only what works.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,6 +73,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     ArticleView > .article-view--cursor { background: $accent 40%; text-style: bold reverse; }
     ArticleView > .article-view--marked { text-style: bold underline; }
+    ArticleView > .article-view--heading { text-style: bold; color: $text-primary; }
+    ArticleView > .article-view--emphasis { text-style: italic; }
+    ArticleView > .article-view--strong { text-style: bold; }
+    ArticleView > .article-view--quote { text-style: italic; color: $text-muted; }
+    ArticleView > .article-view--link { text-style: underline; }
+    ArticleView > .article-view--code { color: $text-muted; background: $boost; }
     ArticleView > .article-view--hit { background: $warning 35%; }
     ArticleView > .article-view--hit-current { background: $warning; color: $background; text-style: bold; }
     """
@@ -77,9 +86,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     class Rewrapped(Message):
         """The way the text wraps changed (`w`): the app wraps the pane's other width ahead again."""
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
+    def __init__(self, text: str, *, structure: tuple[Span, ...] = (), id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
+        #: The format's headings, emphasis, quotations, links and code, by the text they cover.
+        self._structure = SpanIndex(structure)
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -305,6 +316,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_row(self, row: Row, width: int) -> Strip:
         # A reflowed row may hold the text's own line breaks: drawn as the spaces they stand for.
         text = Text(self.text[row.start:row.end].replace("\n", " "), no_wrap=True, end="")
+        for span in self._structure.within(row.start, row.end):  # under the highlights
+            text.stylize(self.get_component_rich_style(f"article-view--{span.kind}"),
+                         max(span.start, row.start) - row.start, min(span.end, row.end) - row.start)
         # Mentions never overlap, so their ends are sorted like their starts.
         for i in range(bisect_right(self._ends, row.start), bisect_left(self._starts, row.end)):
             mention = self.mentions[i]

@@ -1,0 +1,151 @@
+"""Markdown, HTML, EPUB and web addresses, each read into one plain text with its structure."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ArticleError
+from reader.formats.reading import open_document
+from reader.knowledge.store import Store
+from reader.linking.mentions import annotate
+
+from .documents import CHAPTERS, ESSAY, PAGE, write_epub
+
+
+def spans(article, kind: str) -> list[str]:
+    return [article.text[s.start:s.end] for s in article.structure if s.kind == kind]
+
+
+def linked(article, store: Store) -> list[str]:
+    return [m.text for m in annotate(article.linkable, store) if m.kind == "entry"]
+
+
+def test_markdown_is_read_as_rendered_text_with_its_structure(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text(ESSAY, encoding="utf-8")
+    article = open_document(str(path))
+    assert article.format == "markdown"
+    assert "**" not in article.text and "#" not in article.text and "](" not in article.text
+    assert article.text.startswith("Poland and Its Allies\n\nWhen Lech Wałęsa led Solidarity, Poland was not")
+    assert spans(article, "heading") == ["Poland and Its Allies", "Later"]
+    assert spans(article, "emphasis") == ["Lech Wałęsa"] and spans(article, "strong") == ["Solidarity"]
+    assert spans(article, "quote") == ["Poland joined NATO in 1999."]
+    assert [c.title for c in article.chapters] == ["Poland and Its Allies", "Later"]
+    assert "• Munich\n• the United States" in article.text
+    names = linked(article, store)
+    assert names.count("Lech Wałęsa") == 1, "linked inside emphasis, not inside the code block"
+    assert names.count("NATO") == 3, "not the inline code"
+
+
+def test_a_web_page_is_its_article_without_the_page_around_it(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = open_document(str(path))
+    assert article.format == "html" and article.heading == "Europe Weighs Its Options"
+    assert article.date == "2025-02-19"
+    for left_out in ("Home", "Subscribe", "Putin", "color: red", "United States", "More about"):
+        assert left_out not in article.text, left_out
+    assert "Munich & agreed" in article.text, "entities decoded"
+    assert "Jane Writer" in article.text
+    assert spans(article, "emphasis") == ["Lech Wałęsa"] and "NATO" in spans(article, "link")
+    assert {"Lech Wałęsa", "Poland", "NATO", "Munich"} <= set(linked(article, store))
+
+
+def test_a_page_without_article_text_and_a_binary_markdown_file_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><head><script>x()</script></head><body><nav>Home</nav></body></html>")
+    with pytest.raises(ArticleError, match=r"has no (article )?text"):
+        open_document(str(empty))
+    binary = tmp_path / "notes.md"
+    binary.write_bytes(b"\x00\x01\x02PNG" * 100)
+    with pytest.raises(ArticleError, match="binary"):
+        open_document(str(binary))
+
+
+def test_an_epub_is_its_chapters_in_spine_order_with_their_titles(tmp_path: Path, store: Store) -> None:
+    article = open_document(str(write_epub(tmp_path / "book.epub")))
+    assert article.format == "epub" and article.heading == "A Book of Poland"
+    assert [c.title for c in article.chapters] == ["The Strike", "The Alliance"]
+    first, second = (article.text.index(body[:30]) for _, body in CHAPTERS)
+    assert article.chapters[0].start <= first < article.chapters[1].start <= second
+    assert {"Lech Wałęsa", "Solidarity", "Poland", "NATO"} <= set(linked(article, store))
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (lambda p: p.write_bytes(p.read_bytes()[:200]), "not a readable zip"),
+    (lambda p: _without(p, "META-INF/container.xml"), "container.xml is missing"),
+    (lambda p: _replace(p, "OEBPS/content.opf", "<package"), "not well-formed"),
+])
+def test_a_broken_epub_is_one_line(tmp_path: Path, damage, message: str) -> None:
+    path = write_epub(tmp_path / "book.epub")
+    damage(path)
+    with pytest.raises(ArticleError, match=message):
+        open_document(str(path))
+
+
+def test_an_epub_that_unpacks_past_the_limit_is_refused(tmp_path: Path) -> None:
+    path = write_epub(tmp_path / "book.epub", chapters=[("One", "Poland " * 200_000), ("Two", "NATO")])
+    assert path.stat().st_size < 100_000
+    with pytest.raises(ArticleError, match="limit"):
+        open_document(str(path), max_bytes=500_000)
+
+
+def _rewrite(path: Path, keep) -> None:
+    with zipfile.ZipFile(path) as book:
+        members = [(info, book.read(info)) for info in book.infolist()]
+    with zipfile.ZipFile(path, "w") as book:
+        for info, data in members:
+            if (kept := keep(info.filename, data)) is not None:
+                book.writestr(info, kept)
+
+
+def _without(path: Path, name: str) -> None:
+    _rewrite(path, lambda member, data: None if member == name else data)
+
+
+def _replace(path: Path, name: str, text: str) -> None:
+    _rewrite(path, lambda member, data: text.encode() if member == name else data)
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    """A web server on the loopback address, serving the test's folder, with answers for the error paths."""
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_web_address_is_fetched_once_and_read_as_its_page(server: str) -> None:
+    article = open_document(f"{server}/page.html")
+    assert article.format == "html" and article.heading == "Europe Weighs Its Options"
+    assert article.title == "Europe Weighs Its Options"
+
+
+def test_every_way_a_fetch_fails_is_one_line(server: str) -> None:
+    with pytest.raises(ArticleError, match="answered 404"):
+        open_document(f"{server}/missing.html")
+    with pytest.raises(ArticleError, match="is image/png, not a page"):
+        open_document(f"{server}/picture.png")
+    with pytest.raises(ArticleError, match=r"over the 0 MB limit|larger than"):
+        open_document(f"{server}/page.html", max_bytes=100)
+    closed = server.rsplit(":", 1)[0] + ":1"
+    with pytest.raises(ArticleError, match=r"refused the connection|cannot fetch"):
+        open_document(f"{closed}/page.html")
