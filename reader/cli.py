@@ -24,12 +24,15 @@ from reader import __version__
 from reader.characters import UNSAFE_IN_LINE
 from reader.errors import ArticleError, ContextError, DatabaseError, Interrupted, ReaderError
 from reader.export.safe import one_line
-from reader.formats.text import DEFAULT_MAX_BYTES, Article, parse_size
+from reader.formats.text import DEFAULT_MAX_BYTES, STDIN, Article, parse_size
 from reader.knowledge import locations
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import MAX_QUERY, Store
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from reader.knowledge.card import Card
     from reader.linking.mentions import Mention
 
 SAMPLE = Path(__file__).parent / "sample" / "article.txt"
@@ -228,8 +231,11 @@ def _json(data: object) -> str:
 
 @cli.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
-              help="json: the mentions with offsets, for scripts; text: the article with highlights.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "markdown", "html"]), default="json",
+              show_default=True,
+              help="json: the mentions with offsets, for scripts; text: the article with highlights on a "
+                   "terminal, or marked [like this]¹ with notes in a pipe; markdown: the article with each "
+                   "entry footnoted; html: one standalone page whose highlights show their cards.")
 @click.option("--unknown", is_flag=True,
               help='Also list the capitalised names no entry covers, as mentions with "entry": null (json).')
 @_source_format("--from")
@@ -275,9 +281,19 @@ def annotate(file: str, fmt: str, unknown: bool, source_format: str | None, date
                 first = False
         click.echo("\n]}" if not first else "]}")
         return
+    if fmt in ("markdown", "html"):
+        _export_document(fmt, article, [m for b in blocks for m in b.mentions], store)
+        return
     from reader.export.text import PipeConsole, article_text
 
     console = PipeConsole(highlight=False, soft_wrap=True)
+    if not console.is_terminal:  # a pipe or a file: marks and notes instead of colours
+        from reader.export.notes import Numbering, marked_text, notes_text
+
+        numbering, mentions = Numbering(), [m for b in blocks for m in b.mentions]
+        click.echo(marked_text(article.text, mentions, numbering), nl=False)
+        click.echo(notes_text(_cards(store, numbering.numbers), numbering, _provenance(store)), nl=False)
+        return
     done = 0
     for block in blocks:
         end = max([block.end, *(m.end for m in block.mentions)])
@@ -287,6 +303,37 @@ def annotate(file: str, fmt: str, unknown: bool, source_format: str | None, date
         shifted = [replace(m, start=m.start - done, end=m.end - done) for m in block.mentions]
         console.print(article_text(article.text[done:end], shifted, types), end="")
         done = end
+
+
+def _cards(store: Store, entry_ids: Iterable[str]) -> dict[str, Card]:
+    """The card of each entry, as the pane shows it, for the notes of an export."""
+    from reader.knowledge.card import card
+
+    cards = {}
+    for entry_id in entry_ids:
+        entry = store.entry(entry_id)
+        if entry is not None:
+            cards[entry_id] = card(entry, store.related(entry))
+    return cards
+
+
+def _provenance(store: Store) -> str:
+    return (f"Context: {len(store.all_ids())} entries from {store.path}, read by reader {__version__}; "
+            "each note gives its sources and the day its facts were checked.")
+
+
+def _export_document(fmt: str, article: Article, mentions: list[Mention], store: Store) -> None:
+    """The article as Markdown with footnotes, or as one HTML page with its cards."""
+    cards = _cards(store, dict.fromkeys(m.entry_id for m in mentions if m.kind == "entry"))
+    if fmt == "markdown":
+        from reader.export.notes import markdown
+
+        click.echo(markdown(article.text, mentions, cards, _provenance(store), article.heading), nl=False)
+        return
+    from reader.export.page import page
+
+    title = article.title if article.name != STDIN else (article.heading or "Article")
+    click.echo(page(title, article.text, mentions, cards, _provenance(store)), nl=False)
 
 
 class EntryCache:

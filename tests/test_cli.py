@@ -68,7 +68,7 @@ def test_annotate_text_prints_the_article_literally(run, tmp_path: Path) -> None
     path.write_text("[bold]NATO[/bold] \x1b[31m red", encoding="utf-8")
     result = run("annotate", str(path), "--format", "text")
     assert result.exit_code == 0
-    assert "[bold]NATO[/bold]" in result.stdout and "\x1b[31m" not in result.stdout
+    assert result.stdout.startswith("[bold][NATO]¹[/bold] ␛[31m red\n"), "markup and escapes shown, not obeyed"
 
 
 def test_lookup_prints_the_card(run) -> None:
@@ -183,7 +183,7 @@ def test_annotate_reads_each_format_and_standard_input_as_it_is_told(run, tmp_pa
     piped = CliRunner().invoke(cli, ["annotate", "-", "--from", "markdown", "--format", "text"], input=ESSAY,
                                env={"READER_DB": str(db_path), "READER_CONTEXT": str(context_dir)})
     assert piped.exit_code == 0, piped.output
-    assert piped.stdout.startswith("Poland and Its Allies\n\nWhen Lech Wałęsa led Solidarity")
+    assert piped.stdout.startswith("[Poland]¹ and Its Allies\n\nWhen [Lech Wałęsa]² led [Solidarity]³")
     result = run("annotate", str(essay), "--from", "pdf")
     assert result.exit_code == 2 and "'pdf' is not one of" in result.stderr
 

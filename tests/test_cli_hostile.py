@@ -68,7 +68,8 @@ def test_controls_in_an_article_are_shown_not_obeyed(run, tmp_path: Path) -> Non
     path.write_text(f"Poland {EVIL} and NATO.\n", encoding="utf-8")
     text = run("annotate", str(path), "--format", "text")
     assert text.exit_code == 0 and clean(text.stdout) and "Poland" in text.stdout
-    assert len(text.stdout.rstrip("\n")) == len(f"Poland {EVIL} and NATO."), "stand-ins keep the length"
+    first = text.stdout.split("\n", 1)[0]
+    assert len(first) == len(f"[Poland]¹ {EVIL} and [NATO]²."), "stand-ins keep the length"
     as_json = run("annotate", str(path))
     assert clean(as_json.stdout)
     data = json.loads(as_json.stdout)
