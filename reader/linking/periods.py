@@ -34,14 +34,21 @@ _YEAR = r"(?P<year>1\d{3}|20\d{2})"
 _FORMS = [
     # 4–11 February 1945; 4 February – 11 March 1945 reads as its first month
     ("month", re.compile(rf"{_ALONE_BEFORE}\d{{1,2}}{_DASH}\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
-    ("day", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
+    ("day", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+                       rf"{_ALONE_AFTER}")),
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_ALONE_AFTER}")),
     ("day", re.compile(rf"{_ALONE_BEFORE}{_YEAR}-(?P<mm>0[1-9]|1[0-2])-(?P<day>[0-3]\d){_ALONE_AFTER}")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_ALONE_AFTER}")),
     ("decade", re.compile(rf"{_ALONE_BEFORE}(?P<decade>1\d{{2}}0|20[0-9]0)s\b")),
+    ("decade", re.compile(r"\b[Mm]id-(?P<decade>1\d{2}0|20[0-9]0)s\b")),
     ("century", re.compile(r"\b(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ]century\b")),
     ("century", re.compile(r"\b(?P<words>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
                            + r")[- ]century\b", re.I)),
+    # A day without its year (`December 21`, `the 14th of November`): the year is the one the text
+    # named last, close before it; with none, it is no date at all.
+    ("day_of", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%]|,?\s*\d|[.:/]\d)")),
+    ("day_of", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+                          rf"(?!,?\s*\d)")),
     # A bare year: only from 1500, where a four-digit number is far more often a year than a count.
     ("year", re.compile(rf"{_ALONE_BEFORE}(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
 ]
@@ -66,8 +73,13 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def _period(kind: str, m: re.Match[str]) -> tuple[str, str, str, str] | None:
-    """(id, label, first, last) for one match, or None when it is no real date."""
+#: How far back the year a day without one borrows may be named: about a page.
+_YEAR_REACH = 2000
+
+
+def _period(kind: str, m: re.Match[str], year_named: int | None = None) -> tuple[str, str, str, str] | None:
+    """(id, label, first, last) for one match, or None when it is no real date; a day without its
+    year takes `year_named`, the year the text named last."""
     if kind == "decade":
         d = int(m["decade"])
         return f"{d}s", f"the {d}s", f"{d:04d}", f"{d + 9:04d}"
@@ -75,7 +87,9 @@ def _period(kind: str, m: re.Match[str]) -> tuple[str, str, str, str] | None:
         n = _ORDINAL_WORDS[m["words"].lower()] if m.groupdict().get("words") else int(m["century"])
         first = (n - 1) * 100
         return f"{_ordinal(n)}-century", f"the {_ordinal(n)} century", f"{max(first, 1):04d}", f"{first + 99:04d}"
-    year = int(m["year"])
+    if kind == "day_of" and year_named is None:
+        return None
+    year = year_named if kind == "day_of" else int(m["year"])
     if kind == "year":
         return f"{year}", f"{year}", f"{year:04d}", f"{year:04d}"
     month = int(m["mm"]) if m.groupdict().get("mm") else MONTH_NUMBERS[m["month"]]
@@ -120,15 +134,25 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> Iterator[
         for kind, pattern in _FORMS:
             for m in pattern.finditer(text, lo, hi):
                 found.append((m.start(), -m.end(), kind, m))
+    yield from select(found, start)
+
+
+def select(found: list[tuple[int, int, str, re.Match[str]]], start: int = 0) -> Iterator[Period]:
+    """The dates among the forms' matches (start, -end, kind, match): leftmost and longest first, none
+    overlapping, each day without a year given the year named last before it."""
     found.sort(key=lambda f: (f[0], f[1]))
     covered = start
+    named: tuple[int, int] | None = None  # the last year the text named, and where
     for begin, negative_end, kind, m in found:
         if begin < covered:
             continue
-        period = _period(kind, m)
+        year = named[0] if named is not None and begin - named[1] <= _YEAR_REACH else None
+        period = _period(kind, m, year)
         if period is None:
             continue
         covered = -negative_end
+        if kind in ("year", "month", "day"):
+            named = (int(period[0][:4]), covered)
         yield Period(begin, covered, *period)
 
 

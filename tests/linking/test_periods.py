@@ -61,16 +61,10 @@ def test_a_date_across_a_block_boundary_is_found_whole() -> None:
 
 def _every_match(text: str) -> list[tuple[int, int, str]]:
     """The forms tried over the whole text, with the same leftmost-longest choice: what windows must equal."""
-    from reader.linking.periods import _FORMS, _period
+    from reader.linking.periods import _FORMS, select
 
-    found = sorted(((m.start(), -m.end(), kind, m) for kind, p in _FORMS for m in p.finditer(text)),
-                   key=lambda f: (f[0], f[1]))
-    out, covered = [], 0
-    for begin, negative_end, kind, m in found:
-        if begin >= covered and (period := _period(kind, m)) is not None:
-            covered = -negative_end
-            out.append((begin, covered, period[0]))
-    return out
+    found = [(m.start(), -m.end(), kind, m) for kind, p in _FORMS for m in p.finditer(text)]
+    return [(p.start, p.end, p.id) for p in select(found)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,3 +73,16 @@ def _every_match(text: str) -> list[tuple[int, int, str]]:
                 max_size=40).map(" ".join))
 def test_looking_only_near_digits_finds_what_a_whole_scan_finds(text: str) -> None:
     assert [(p.start, p.end, p.id) for p in find_periods(text)] == _every_match(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("In 1991 the leaders met. On December 21 they signed.", [("1991", "1991"), ("December 21", "1991-12-21")]),
+    ("In 1997, on April 29th, it entered into force.", [("1997", "1997"), ("April 29th", "1997-04-29")]),
+    ("On 28 June 1914 and on the 14th of November.", [("28 June 1914", "1914-06-28"),
+                                                      ("14th of November", "1914-11-14")]),
+    ("December 21 they signed.", []),  # no year named before it: no date
+    ("In 1991. " + "x " * 1200 + "On December 21 they met.", [("1991", "1991")]),  # too far back
+    ("in the mid-1960s", [("mid-1960s", "1960s")]),
+])
+def test_a_day_without_its_year_takes_the_year_named_just_before(text: str, found: list) -> None:
+    assert [(text[p.start:p.end], p.id) for p in find_periods(text)] == found
