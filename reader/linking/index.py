@@ -17,7 +17,7 @@ from reader.linking.normalize import fold_tokens
 
 #: Bump whenever `fold`, `TOKEN`, `alias_keys` or `cue_key` would make other keys
 #: for some alias; `tests/test_corpus.py` rebuilds the shipped database to catch a miss.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 #: Letters a one-word alias needs before it also matches in capitals (`IRAN`, not `XI` or `MAY`).
 MIN_CAPITALS = 4
@@ -134,6 +134,19 @@ def _house_styles(tokens: tuple[str, ...], kind: str) -> list[tuple[str, ...]]:
     return [lowered]
 
 
+#: Small words that headline style capitalises inside a name: `Partnership For Peace`.
+_HEADLINE_SMALL = frozenset("of for and the in on to at".split())
+
+
+def _headline_case(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name as a headline or a title-cased heading writes it, its small words capitalised:
+    `Partnership For Peace`, `Treaty Of Versailles`. Only for names of two or more capitalised words."""
+    capitalised = [t for t in tokens if t[0].isupper() and t.lower() not in _MINOR]
+    if len(capitalised) < 2 or not any(t in _HEADLINE_SMALL for t in tokens[1:]):
+        return []
+    return [(tokens[0], *(t.capitalize() if t in _HEADLINE_SMALL else t for t in tokens[1:]))]
+
+
 def _plurals(tokens: tuple[str, ...], kind: str) -> list[tuple[str, ...]]:
     """`Nazi` → `Nazis` for a group's one-word name; `INF Treaty` → `INF Treaties`."""
     last = tokens[-1]
@@ -153,7 +166,8 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
     Given the entry's `kind` (the build gives it unless the alias is marked
     `case: exact`), also the house styles that write a name's generic words in
     lower case (`Gulf war`; for events and periods `cold war` too) and the
-    plural a group's name or a treaty's takes (`the Nazis`, `the INF Treaties`).
+    plural a group's name or a treaty's takes (`the Nazis`, `the INF Treaties`), and the
+    headline case that capitalises its small words (`Partnership For Peace`).
 
     Never lower-case a name itself: `Trump` must not match the verb `trump`.
     """
@@ -162,7 +176,7 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
         return []
     written = [tokens]
     if kind:
-        written += _house_styles(tokens, kind) + _plurals(tokens, kind)
+        written += _house_styles(tokens, kind) + _plurals(tokens, kind) + _headline_case(tokens)
     keys = []
     for form in written:
         first = form[0]

@@ -128,6 +128,15 @@ def test_an_alias_marked_exact_is_matched_only_as_written() -> None:
     assert all(key[0][0].isupper() for key in alias_keys("Red Army", "organization"))
 
 
+def test_headline_case_capitalises_a_names_small_words_only() -> None:
+    assert ("Partnership", "For", "Peace") in alias_keys("Partnership for Peace", "organization")
+    assert ("Treaty", "Of", "Versailles") in alias_keys("Treaty of Versailles", "event")
+    assert ("Bank", "Of") not in [k[:2] for k in alias_keys("Bank of", "organization")]
+    assert alias_keys("the Alliance", "organization") == [("the", "Alliance"), ("The", "Alliance"),
+                                                          ("THE", "ALLIANCE")], "one capitalised word: none"
+    assert ("Partnership", "For", "Peace") not in alias_keys("Partnership for Peace", ""), "not when exact"
+
+
 #: Two secretaries of defense called Gates, known only by cue words; a deputy who never held the office.
 _SECDEF = ("secretary", "of", "defense", "of", "the", "united", "states")
 SECRETARIES = MemoryAliases([
