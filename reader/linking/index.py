@@ -92,16 +92,21 @@ _II = ("ii", "iy", "ij", "yi")
 
 
 def transliterations(token: str) -> list[str]:
-    """Other spellings of a capitalised name's ending; none for short or other words."""
-    if len(token) < 5 or not token[0].isupper() or not token.isalpha():
+    """Other spellings of a capitalised name's ending; none for short or other words.
+    A given name's final `i` is also `iy` and `ii` (`Yuri`, `Yuriy`, `Yurii`; `Dmitri`, `Dmitriy`)."""
+    if len(token) < 4 or not token[0].isupper() or not token.isalpha():
         return []
-    lower = token.lower()
+    lower, upper = token.lower(), token.isupper()
     for family in (_SKY, _II):
         for ending in family:
-            if lower.endswith(ending):
+            if lower.endswith(ending) and len(token) >= 5:
                 stem = token[:-len(ending)]
-                upper = token.isupper()
-                return [stem + (other.upper() if upper else other) for other in family if other != ending]
+                others = [stem + (other.upper() if upper else other) for other in family if other != ending]
+                if family is _II and ending in ("iy", "ii"):
+                    others.append(stem + ("I" if upper else "i"))
+                return others
+    if lower.endswith("i") and not lower.endswith(("ski", "yi")):
+        return [token + ("Y" if upper else "y"), token + ("I" if upper else "i")]
     return []
 
 

@@ -169,7 +169,9 @@ def test_ordinary_words_get_no_transliterations() -> None:
     from reader.linking.index import transliterations
 
     assert transliterations("Kennedy") == [] and transliterations("sky") == [] and transliterations("Ski") == []
-    assert transliterations("Andrii") == ["Andriy", "Andrij", "Andryi"]
+    assert transliterations("Andrii") == ["Andriy", "Andrij", "Andryi", "Andri"]
+    assert transliterations("Yuri") == ["Yuriy", "Yurii"] and "Yuri" in transliterations("Yuriy")
+    assert transliterations("Ali") == [] and transliterations("Nazi") == ["Naziy", "Nazii"]
 
 
 def test_an_ordinal_date_is_its_number() -> None:
