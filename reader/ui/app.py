@@ -12,6 +12,7 @@ import shlex
 import time
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
@@ -32,7 +33,7 @@ from reader.knowledge import dates
 from reader.knowledge.card import PERIOD, UNKNOWN, Card, card, period_card, unknown_card
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import Store
-from reader.linking.mentions import Mention, annotate_blocks
+from reader.linking.mentions import Mention, annotate, annotate_blocks
 from reader.linking.missing import with_unknown_names
 from reader.linking.periods import describe
 from reader.state import State
@@ -44,6 +45,9 @@ from reader.ui.lists import index_choices, timeline_choices
 from reader.ui.messages import EntryRequested, MentionChosen, MentionSelected, PlaceChanged
 from reader.ui.occurrences import Occurrences, snippet
 from reader.ui.search_bar import SearchBar
+
+#: Characters of text a screen shows at most, about: what is highlighted before the rest.
+SCREENFUL = 12_000
 
 
 class ReaderScreen(Screen[None], inherit_bindings=False):
@@ -167,19 +171,35 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def find_mentions(self) -> None:
-        """Annotate off the UI thread, block by block, so keys are answered while a book is read."""
+        """Annotate off the UI thread, block by block, so keys are answered while a book is read.
+
+        What is on screen is highlighted first: once the blocks reach past it, or, when the reader
+        resumed deep in a book, from a quick pass over the screen alone, replaced when the whole
+        text (whose earlier names the linking remembers) is done.
+        """
+        text = self.article.linkable
         try:
             store = Store(self.store.path)  # sqlite connections stay in their thread
             try:
                 mentions: list[Mention] = []
                 worker = get_current_worker()
-                for block in annotate_blocks(self.article.linkable, store, date=self.date):
+                top = self.call_from_thread(lambda: self.query_one(ArticleView).top_offset)
+                seen_to = top + SCREENFUL
+                early = top > SCREENFUL
+                if early:
+                    lo = max(0, top - SCREENFUL // 4)
+                    self._show_early([replace(m, start=m.start + lo, end=m.end + lo)
+                                      for m in annotate(text[lo:seen_to], store, date=self.date)], store)
+                for block in annotate_blocks(text, store, date=self.date):
                     if worker.is_cancelled:  # the reader quit: stop now rather than finish the book
                         return
                     mentions += block.mentions
+                    if not early and block.end >= seen_to and block.end < len(text):
+                        self._show_early(list(mentions), store)
+                        early = True
                     time.sleep(0)  # let the interface take its turn between blocks
                 refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
-                mentions = with_unknown_names(self.article.linkable, mentions)
+                mentions = with_unknown_names(text, mentions)
             finally:
                 store.close()
         except ReaderError as error:
@@ -189,6 +209,12 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._report, one_line(str(crash(error))))
             return
         self.call_from_thread(self._show_mentions, mentions, refs)
+
+    def _show_early(self, mentions: list[Mention], store: Store) -> None:
+        """Highlight what the worker has found so far (from its thread), before the whole text is done."""
+        refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
+        types = {entry_id: ref.type for entry_id, ref in refs.items()}
+        self.call_from_thread(self.query_one(ArticleView).set_mentions, mentions, types)
 
     def prewrap(self) -> None:
         """Wrap the article for the width it will have when the pane opens (or closes), ahead of need,

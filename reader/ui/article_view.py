@@ -121,12 +121,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- data coming down from the app -------------------------------------------------
 
     def set_mentions(self, mentions: list[Mention], types: dict[str, str]) -> None:
-        """Show these mentions; `types` maps entry ids to their type, for colour."""
+        """Show these mentions; `types` maps entry ids to their type, for colour. A cursor on a
+        mention that is still there stays on it (the first highlights come before the rest)."""
+        old = self.current
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self._ends = [m.end for m in mentions]
         self._types = types
         self.cursor = None
+        if old is not None:
+            at = bisect_left(self._starts, old.start)
+            if at < len(mentions) and mentions[at].start == old.start:
+                self.cursor = at
         self._cache.clear()
         self.refresh()
 

@@ -262,3 +262,33 @@ async def test_w_toggles_a_comfortable_line_width(make_app) -> None:
         await pilot.press("w")
         await pilot.pause()
         assert view._wrap_width == view.scrollable_content_region.width and view._margin == 0
+
+
+async def test_what_is_on_screen_is_highlighted_before_the_rest(make_app, monkeypatch) -> None:
+    """Resumed deep in a long text, the screen's mentions are shown from a pass over it alone; a cursor
+    put on one then is kept when the whole text's mentions replace them."""
+    book = LONG * 6
+    app: ReaderApp = make_app(book)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await scrolled(app, pilot, 5000)
+        await pilot.press("q")
+    early_batches = []
+    original = ReaderApp._show_early
+
+    def record(self, mentions, store) -> None:
+        early_batches.append(mentions)
+        original(self, mentions, store)
+
+    monkeypatch.setattr(ReaderApp, "_show_early", record)
+    again: ReaderApp = make_app(book)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await ready(again, pilot)
+        view = again.query_one(ArticleView)
+        top = view.top_offset
+        assert len(early_batches) == 1
+        assert any(top <= m.start < top + 3000 for m in early_batches[0])
+        assert all(m.start >= top - 3000 for m in early_batches[0]), "only the screen, not the text before it"
+        await pilot.press("tab")
+        kept = view.current
+        view.set_mentions(list(view.mentions), dict(view._types))
+        assert view.current == kept
