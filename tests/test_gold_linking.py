@@ -14,9 +14,9 @@ from bench.linking import score_all
 from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
-#: The issue's goal is precision 0.97 and recall 0.95; recall waits on the corpus.
+#: The issue's goal is precision 0.97 and recall 0.95; recall waits on the corpus (0.939 on 2026-12-02).
 MIN_PRECISION = 0.98
-MIN_RECALL = 0.89
+MIN_RECALL = 0.92
 MIN_ENTITY_PRECISION = 0.975
 
 
