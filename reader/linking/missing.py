@@ -50,19 +50,30 @@ _PEOPLES = frozenset({f"{adjective}s" for adjective in _ADJECTIVES} | {"Russians
 _NOT_A_NAME = re.compile(r"^(?:[IVXLCDM]+|I[’'](?:ve|m|ll|d))$")
 
 
-def _heading(text: str, at: int) -> bool:
-    """True when `at` lies on a short line whose every word is capitalised: a heading, not prose."""
+_SMALL = frozenset({"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at"})
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _heading(text: str, at: int, seen: dict[int, bool] | None = None) -> bool:
+    """True when `at` lies on a short line whose every word is capitalised: a heading, not prose.
+    `seen` keeps the answer for each line's start, so a line is judged once however many names it has."""
     start = text.rfind("\n", 0, at) + 1
+    if seen is not None and start in seen:
+        return seen[start]
     end = text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)].strip()
-    words = re.findall(r"[^\W\d_][\w’'-]*", line)
-    small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at"}
-    return 0 < len(words) <= 12 and all(w[0].isupper() or w in small for w in words) and not line.endswith(".")
+    words = _WORDS.findall(line)
+    heading = 0 < len(words) <= 12 and all(w[0].isupper() or w in _SMALL for w in words) and not line.endswith(".")
+    if seen is not None:
+        seen[start] = heading
+    return heading
 
 
 #: Words a name never starts or ends with.
 _TRAILING = frozenset({*_CONNECTORS, "and"})
 
+
+_NON_SPACE = re.compile(r"\S+")
 
 #: One word of a run, with its offsets.
 _Word = tuple[str, int, int]
@@ -70,15 +81,16 @@ _Word = tuple[str, int, int]
 
 def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
     """Each run of capitalised words outside mentions and headings, and whether it opens a sentence."""
+    headings: dict[int, bool] = {}
     for match in _NAME.finditer(text):
-        if _heading(text, match.start()):
+        if _heading(text, match.start(), headings):
             continue
         i = match.start() - 1
         while i >= 0 and text[i].isspace():
             i -= 1
         opens = i < 0 or text[i] in ".!?;:—(“”\"‘’'…"
         run: list[_Word] = []
-        for word in re.finditer(r"\S+", match.group()):
+        for word in _NON_SPACE.finditer(match.group()):
             at = match.start() + word.start()
             if covered[at]:
                 if run:
