@@ -394,6 +394,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if row < top or row >= top + height:
             self.scroll_to(y=max(row - height // 3, 0), animate=False)
 
+    # A page turns at once, as in a book: Textual's scroll animation costs more than the repaint.
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
     def action_explain(self) -> None:
         if self.current is not None:
             self.post_message(MentionSelected(self.current))
