@@ -1,4 +1,4 @@
-"""An EPUB read as one text: its chapters in spine order, each titled, through the HTML path.
+"""An EPUB read as one text: its chapters in spine order, each titled, written as web pages are.
 
 Read with the standard library's `zipfile` (no EPUB library: the common one
 is AGPL). The package document names the chapters and their order; the
@@ -10,15 +10,16 @@ is refused like any oversized file.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from urllib.parse import unquote
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from reader.errors import ArticleError
-from reader.formats import html
+from reader.formats import html, xhtml
 from reader.formats.structure import Builder, Chapter
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
@@ -28,6 +29,10 @@ _NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _EPUB = "{http://www.idpf.org/2007/ops}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=False)
+#: The largest chapter read: a book's chapter is text, and no real one comes near this.
+MAX_CHAPTER = 8 * 1024**2
+#: The most chapters read: ten thousand tiny ones take about a second.
+MAX_CHAPTERS = 20_000
 
 
 def looks_like_epub(data: bytes) -> bool:
@@ -58,7 +63,8 @@ class _Book:
         try:
             with self.zip.open(info) as member:
                 data = member.read(self.limit - self.used + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error,
+                lzma.LZMAError, ValueError) as error:
             raise self.broken(f"{path} cannot be read ({error})") from None
         self.used += len(data)
         if self.used > self.limit:
@@ -120,15 +126,22 @@ def render(data: bytes, name: str, limit: int) -> tuple[Builder, str | None]:
     title = " ".join((title_element.text or "").split()) if title_element is not None else None
     titles = _toc(book, base, manifest, spine)
     out = Builder()
+    read: set[str] = set()
     for number, itemref in enumerate(spine.iter(f"{_OPF}itemref"), 1):
         item = manifest.get(itemref.get("idref"))
-        if item is None or itemref.get("linear") == "no" or "html" not in item[1]:
-            continue
-        source = book.read(item[0]).decode("utf-8", errors="replace")
+        if item is None or itemref.get("linear") == "no" or "html" not in item[1] or item[0] in read:
+            continue  # a chapter the spine names twice is read once
+        read.add(item[0])
+        if len(read) > MAX_CHAPTERS:
+            raise ArticleError(f"{name} has more than {MAX_CHAPTERS:,} chapters", "open another copy of the book")
+        source = book.read(item[0])
+        if len(source) > MAX_CHAPTER:
+            raise ArticleError(f"{name} has a chapter of {len(source) // 1024**2} MB ({item[0]}); reader reads "
+                               f"chapters of up to {MAX_CHAPTER // 1024**2} MB", "open another copy of the book")
         start = len(out.chapters)
         out.end_block()
         at = out.length
-        _chapter_text(out, source, f"{name}: {item[0]}")
+        html.render(xhtml.chapter(source), out, title=False)
         if out.length > at:
             heading = titles.get(item[0]) or next((c.title for c in out.chapters[start:]), None)
             del out.chapters[start:]
@@ -136,16 +149,3 @@ def render(data: bytes, name: str, limit: int) -> tuple[Builder, str | None]:
     if not out.length:
         raise book.broken("it holds no text")
     return out, title or None
-
-
-def _chapter_text(out: Builder, source: str, where: str) -> None:
-    """One chapter through the HTML path; a chapter too short for the extractor is read whole."""
-    try:
-        html.render(html.extract(source, where, whole=True), out, title=False)
-    except ArticleError:
-        try:
-            text = lxml_html.fromstring(source.encode("utf-8")).text_content()
-        except (etree.ParserError, ValueError):
-            return
-        out.write(" ".join(text.split()))
-        out.end_block()

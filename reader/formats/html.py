@@ -9,6 +9,7 @@ that is written out here as plain text and structure spans, like Markdown.
 from __future__ import annotations
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from reader.errors import ArticleError
 from reader.formats.structure import Builder
@@ -16,14 +17,34 @@ from reader.formats.structure import Builder
 _EMPHASIS = {"#i": "emphasis", "#b": "strong", "#u": "emphasis", "#t": "code", "#sub": "", "#sup": ""}
 
 
-def extract(source: str, name: str, *, whole: bool = False) -> etree._Element:
-    """The page's main text as trafilatura's XML; `whole` keeps everything that reads as text
-    (an EPUB chapter, which has no navigation to drop)."""
+#: The largest page the extractor is given, by size and by elements: a news page is well under both, and
+#: the extractor's time grows faster than the page (5,000 elements take a second; 100,000, minutes).
+MAX_EXTRACTED_BYTES = 2 * 1024**2
+MAX_EXTRACTED_ELEMENTS = 15_000
+#: What the note says when a page is too big for the extractor and is shown whole.
+WHOLE_PAGE = "a page this large is shown whole (less its menus and scripts), without looking for its main text"
+
+
+def too_big_to_extract(source: str) -> bool:
+    """Whether the page is past what the extractor reads in a few seconds."""
+    return len(source) > MAX_EXTRACTED_BYTES or source.count("<") > 4 * MAX_EXTRACTED_ELEMENTS or \
+        _elements(source) > MAX_EXTRACTED_ELEMENTS
+
+
+def _elements(source: str) -> int:
+    try:
+        return sum(1 for _ in lxml_html.document_fromstring(source.encode("utf-8", "replace")).iter())
+    except (etree.ParserError, ValueError):
+        return 0
+
+
+def extract(source: str, name: str) -> etree._Element:
+    """The page's main text as trafilatura's XML."""
     import trafilatura
 
     xml = trafilatura.extract(source, output_format="xml", include_formatting=True, include_links=True,
                               include_comments=False, include_tables=True, with_metadata=True,
-                              favor_recall=whole, deduplicate=False)
+                              deduplicate=False)
     if not xml:
         raise ArticleError(f"{name} has no article text that reader can find",
                            "open the page's article itself, or save its text as a .txt file")

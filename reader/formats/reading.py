@@ -12,7 +12,7 @@ import os
 import re
 
 from reader.errors import ArticleError
-from reader.formats import epub, html, markdown, url
+from reader.formats import epub, html, markdown, url, xhtml
 from reader.formats.structure import Builder
 from reader.formats.text import DEFAULT_MAX_BYTES, STDIN, Article, from_bytes, read_bytes, read_stdin_bytes
 
@@ -58,6 +58,11 @@ def parse(data: bytes, name: str, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if fmt == "markdown":
         return _article(name, markdown.render(plain.text), plain.encoding, "markdown", note=plain.note)
     if fmt == "html":
+        if html.too_big_to_extract(plain.text):
+            root = xhtml.chapter(plain.text.encode("utf-8"))
+            note = "; ".join(n for n in (plain.note, html.WHOLE_PAGE) if n)
+            return _article(name, html.render(root), plain.encoding, "html", note=note,
+                            heading=root.get("title") or None)
         root = html.extract(plain.text, name)
         return _article(name, html.render(root), plain.encoding, "html", note=plain.note,
                         heading=root.get("title") or None, date=_date(root.get("date")))

@@ -149,3 +149,32 @@ def test_every_way_a_fetch_fails_is_one_line(server: str) -> None:
     closed = server.rsplit(":", 1)[0] + ":1"
     with pytest.raises(ArticleError, match=r"refused the connection|cannot fetch"):
         open_document(f"{closed}/page.html")
+
+
+def test_a_corrupt_compressed_chapter_is_one_line(tmp_path: Path) -> None:
+    path = write_epub(tmp_path / "book.epub")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as book:
+        info = book.getinfo("OEBPS/text/one.xhtml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 8] = b"\xff" * 8  # the deflate stream itself, not the zip's directory
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArticleError, match="cannot be read"):
+        open_document(str(path))
+
+
+def test_a_chapter_the_spine_names_many_times_is_read_once(tmp_path: Path) -> None:
+    path = write_epub(tmp_path / "book.epub")
+    _rewrite(path, lambda member, data: data.replace(b'<itemref idref="c1"/>', b'<itemref idref="c1"/>' * 5000)
+             if member == "OEBPS/content.opf" else data)
+    article = open_document(str(path))
+    assert article.text.count(CHAPTERS[0][1][:40]) == 1 and len(article.chapters) == 2
+
+
+def test_a_page_too_big_for_the_extractor_is_shown_whole_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    path.write_text("<html><head><title>Huge</title></head><body><nav>Home</nav>"
+                    + "<div><span>Poland and NATO.</span></div>" * 20_000 + "</body></html>", encoding="utf-8")
+    article = open_document(str(path))
+    assert article.heading == "Huge" and "Home" not in article.text and article.text.count("Poland") == 20_000
+    assert "shown whole" in article.note
