@@ -21,21 +21,30 @@ _EMPHASIS = {"#i": "emphasis", "#b": "strong", "#u": "emphasis", "#t": "code", "
 #: the extractor's time grows faster than the page (5,000 elements take a second; 100,000, minutes).
 MAX_EXTRACTED_BYTES = 2 * 1024**2
 MAX_EXTRACTED_ELEMENTS = 15_000
+MAX_EXTRACTED_ATTRIBUTES = 60_000
 #: What the note says when a page is too big for the extractor and is shown whole.
 WHOLE_PAGE = "a page this large is shown whole (less its menus and scripts), without looking for its main text"
 
 
 def too_big_to_extract(source: str) -> bool:
     """Whether the page is past what the extractor reads in a few seconds."""
-    return len(source) > MAX_EXTRACTED_BYTES or source.count("<") > 4 * MAX_EXTRACTED_ELEMENTS or \
-        _elements(source) > MAX_EXTRACTED_ELEMENTS
+    if len(source) > MAX_EXTRACTED_BYTES or source.count("<") > 4 * MAX_EXTRACTED_ELEMENTS:
+        return True
+    elements, attributes = _weight(source)
+    return elements > MAX_EXTRACTED_ELEMENTS or attributes > MAX_EXTRACTED_ATTRIBUTES
 
 
-def _elements(source: str) -> int:
+def _weight(source: str) -> tuple[int, int]:
+    """The page's elements and attributes, as a parser counts them."""
     try:
-        return sum(1 for _ in lxml_html.document_fromstring(source.encode("utf-8", "replace")).iter())
+        root = lxml_html.document_fromstring(source.encode("utf-8", "replace"))
     except (etree.ParserError, ValueError):
-        return 0
+        return 0, 0
+    elements = attributes = 0
+    for element in root.iter():
+        elements += 1
+        attributes += len(element.attrib)
+    return elements, attributes
 
 
 def extract(source: str, name: str) -> etree._Element:

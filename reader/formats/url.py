@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.request
 
@@ -31,12 +33,42 @@ class _NoOtherSchemes(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT) -> tuple[bytes, str | None]:
-    """The body of `url` (at most `max_bytes`) and the format its content type names, if any."""
-    opener = urllib.request.build_opener(_NoOtherSchemes())
-    request = urllib.request.Request(url, headers={"User-Agent": f"reader/{__version__}",
-                                                   "Accept": "text/html, text/plain, text/markdown, */*;q=0.5"})
+#: How long a whole fetch may take, however slowly a server sends: headers and body together.
+DEADLINE = 45
+
+
+def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT, deadline: float = DEADLINE) -> tuple[bytes, str | None]:
+    """The body of `url` (at most `max_bytes`) and the format its content type names, if any.
+
+    Run in a thread the caller waits on for `deadline` seconds, so that a server that sends a byte at a
+    time (each within the socket's timeout) cannot hold the reader for ever.
+    """
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise ArticleError("the web address holds spaces or control characters", "check the address")
+    outcome: list[tuple[bytes, str | None] | BaseException] = []
+    thread = threading.Thread(target=lambda: outcome.append(_fetch_or_error(url, max_bytes, timeout)),
+                              daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if not outcome:
+        raise ArticleError(f"{url} did not finish sending within {deadline:g} seconds", "try again later")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch_or_error(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str | None] | BaseException:
     try:
+        return _fetch(url, max_bytes, timeout)
+    except Exception as error:  # an ArticleError, or a bug: raised again in the caller's thread
+        return error
+
+
+def _fetch(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str | None]:
+    try:
+        opener = urllib.request.build_opener(_NoOtherSchemes())
+        request = urllib.request.Request(url, headers={"User-Agent": f"reader/{__version__}",
+                                                       "Accept": "text/html, text/plain, text/markdown, */*;q=0.5"})
         with opener.open(request, timeout=timeout) as response:
             kind = (response.headers.get_content_type() or "").lower()
             length = response.headers.get("Content-Length")
@@ -46,6 +78,9 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT) -> tuple[bytes, st
             data = response.read(max_bytes + 1)
     except ArticleError:
         raise
+    except http.client.HTTPException as error:
+        raise ArticleError(f"{url} sent an answer that is not valid HTTP ({type(error).__name__})",
+                           "check the address, or save the page and open the file") from None
     except urllib.error.HTTPError as error:
         raise ArticleError(f"{url} answered {error.code} {error.reason}",
                            "check the address, or save the page and open the file") from None

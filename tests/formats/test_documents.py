@@ -178,3 +178,66 @@ def test_a_page_too_big_for_the_extractor_is_shown_whole_with_a_note(tmp_path: P
     article = open_document(str(path))
     assert article.heading == "Huge" and "Home" not in article.text and article.text.count("Poland") == 20_000
     assert "shown whole" in article.note
+
+
+@pytest.fixture
+def raw_server():
+    """`raw_server(answer, drip)`: a socket on the loopback address that sends `answer` to each
+    connection, a byte every `drip` seconds if given; yields its address."""
+    import socket
+    import time
+
+    servers = []
+
+    def start(answer: bytes, drip: float = 0.0) -> str:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        servers.append(listener)
+
+        def serve() -> None:
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:
+                    return
+                connection.recv(65536)
+                try:
+                    for i in range(0, len(answer), 1 if drip else len(answer)):
+                        connection.sendall(answer[i:i + (1 if drip else len(answer))])
+                        time.sleep(drip)
+                except OSError:
+                    pass
+                connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}/page.html"
+
+    yield start
+    for listener in servers:
+        listener.close()
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    (b"hello, this is not HTTP\r\n\r\n", "not valid HTTP"),
+    (b"HTTP/1.1 200 OK\r\n" + b"X-Long: " + b"a" * 70_000 + b"\r\n\r\n", "not valid HTTP"),
+    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\nzz\r\n", "not valid HTTP"),
+])
+def test_a_server_that_does_not_speak_http_is_one_line(raw_server, answer: bytes, message: str) -> None:
+    with pytest.raises(ArticleError, match=message):
+        open_document(raw_server(answer))
+
+
+def test_a_server_that_sends_a_byte_at_a_time_is_given_up_on(raw_server) -> None:
+    from reader.formats import url
+
+    address = raw_server(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + PAGE.encode(), drip=0.2)
+    with pytest.raises(ArticleError, match="did not finish sending within 1 seconds"):
+        url.fetch(address, 1_000_000, timeout=5, deadline=1)
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:abc/x", "http://[::1/x", "http://127.0.0.1/a\x1b]0;x\x07",
+                                     "http://127.0.0.1/a b"])
+def test_a_malformed_web_address_is_one_line(address: str) -> None:
+    with pytest.raises(ArticleError):
+        open_document(address)
