@@ -12,6 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.errors import ArticleError
+from reader.formats import xhtml
 from reader.formats.structure import Builder
 
 _EMPHASIS = {"#i": "emphasis", "#b": "strong", "#u": "emphasis", "#t": "code", "#sub": "", "#sup": ""}
@@ -27,6 +28,7 @@ WHOLE_PAGE = "a page this large is shown whole (less its menus and scripts), wit
 
 
 def too_big_to_extract(source: str) -> bool:
+    source = xhtml.tame(source)
     """Whether the page is past what the extractor reads in a few seconds."""
     if len(source) > MAX_EXTRACTED_BYTES or source.count("<") > 4 * MAX_EXTRACTED_ELEMENTS:
         return True
@@ -51,7 +53,7 @@ def extract(source: str, name: str) -> etree._Element:
     """The page's main text as trafilatura's XML."""
     import trafilatura
 
-    xml = trafilatura.extract(source, output_format="xml", include_formatting=True, include_links=True,
+    xml = trafilatura.extract(xhtml.tame(source), output_format="xml", include_formatting=True, include_links=True,
                               include_comments=False, include_tables=True, with_metadata=True,
                               deduplicate=False)
     if not xml:

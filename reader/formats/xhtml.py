@@ -9,6 +9,8 @@ thousand chapters, into trafilatura's vocabulary (`p`, `head`, `list`/`item`,
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -22,6 +24,16 @@ _INLINE = {"em": "#i", "i": "#i", "cite": "#i", "dfn": "#i", "strong": "#b", "b"
 _BLOCK_LEVEL = _BLOCKS | _HEADINGS | _LISTS | {"blockquote", "pre", "table", "li", "hr"}
 #: Nesting deeper than this is flattened: no book needs it, and recursion must stay bounded.
 MAX_DEPTH = 60
+
+
+#: A tag with thousands of characters of attributes: no text is lost by dropping them, and the parser's
+#: time grows with the square of their number.
+_HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]*)\b[^<>]{4096,}>")
+
+
+def tame(source: str) -> str:
+    """The markup with the attributes of any tag that carries thousands of characters of them dropped."""
+    return _HUGE_TAG.sub(r"<\1>", source)
 
 
 def _tag(element: etree._Element) -> str:
@@ -125,8 +137,9 @@ def chapter(source: bytes) -> etree._Element:
     doc = etree.Element("doc")
     main = etree.SubElement(doc, "main")
     try:
-        root = lxml_html.document_fromstring(source, parser=lxml_html.HTMLParser(recover=True, no_network=True,
-                                                                                  huge_tree=False))
+        text = tame(source.decode("utf-8", errors="replace"))
+        root = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(
+            recover=True, no_network=True, huge_tree=False))
     except (etree.ParserError, ValueError):
         return doc
     body = root.find("body")

@@ -241,3 +241,17 @@ def test_a_server_that_sends_a_byte_at_a_time_is_given_up_on(raw_server) -> None
 def test_a_malformed_web_address_is_one_line(address: str) -> None:
     with pytest.raises(ArticleError):
         open_document(address)
+
+
+def test_a_tag_with_thousands_of_attributes_loses_them_before_parsing(tmp_path: Path) -> None:
+    """The parser's time grows with the square of one tag's attributes: they carry no text, so they go."""
+    from reader.formats.xhtml import tame
+
+    attributes = " ".join(f"a{i}=1" for i in range(60_000))
+    page = (f"<html><head><title>A Page</title></head><body><article><h1>Europe</h1>"
+            f"<p {attributes}>Lech Wałęsa spoke in Gdańsk about Poland and NATO at length.</p>"
+            '<p class="x" id="y">Short tags keep theirs.</p></article></body></html>')
+    assert '<p>Lech' in tame(page) and '<p class="x" id="y">' in tame(page) and len(tame(page)) < 400
+    path = tmp_path / "attrs.html"
+    path.write_text(page, encoding="utf-8")
+    assert "Lech Wałęsa spoke" in open_document(str(path)).text
