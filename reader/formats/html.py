@@ -8,12 +8,14 @@ that is written out here as plain text and structure spans, like Markdown.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
 from reader.errors import ArticleError
 from reader.formats import xhtml
-from reader.formats.structure import Builder
+from reader.formats.structure import Builder, Chapter
 
 _EMPHASIS = {"#i": "emphasis", "#b": "strong", "#u": "emphasis", "#t": "code", "#sub": "", "#sup": ""}
 
@@ -49,10 +51,16 @@ def _weight(source: str) -> tuple[int, int]:
     return elements, attributes
 
 
+#: A character reference to a control character (`&#27;`), which makes the extractor drop the whole page.
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])"
+                                r"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127));")
+
+
 def extract(source: str, name: str) -> etree._Element:
     """The page's main text as trafilatura's XML."""
     import trafilatura
 
+    source = _CONTROL_REFERENCE.sub("", source)
     xml = trafilatura.extract(xhtml.tame(source), output_format="xml", include_formatting=True, include_links=True,
                               include_comments=False, include_tables=True, with_metadata=True,
                               deduplicate=False)
@@ -101,8 +109,9 @@ def _block(out: Builder, element: etree._Element, depth: int = 0) -> None:
         start = out.length
         _inline(out, element)
         out.finish("heading")
-        if element.get("rend", "h2") in ("h1", "h2"):
-            out.chapters.append(_chapter(out, start))
+        if element.get("rend", "h2") in ("h1", "h2"):  # its own text, not the whole text so far
+            title = " ".join("".join(element.itertext()).split()) or "Untitled"
+            out.chapters.append(Chapter(title, start))
         out.end_block()
     elif tag == "list":
         out.end_block()
@@ -145,12 +154,6 @@ def _inline_or_blocks(out: Builder, element: etree._Element, depth: int) -> None
             _block(out, child, depth)
     else:
         _inline(out, element)
-
-
-def _chapter(out: Builder, start: int):
-    from reader.formats.structure import Chapter
-
-    return Chapter(" ".join(out.text()[start:out.length].split()) or "Untitled", start)
 
 
 def render(root: etree._Element, out: Builder | None = None, *, title: bool = True) -> Builder:

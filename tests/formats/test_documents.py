@@ -255,3 +255,21 @@ def test_a_tag_with_thousands_of_attributes_loses_them_before_parsing(tmp_path: 
     path = tmp_path / "attrs.html"
     path.write_text(page, encoding="utf-8")
     assert "Lech Wałęsa spoke" in open_document(str(path)).text
+
+
+def test_a_control_character_reference_does_not_lose_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.replace("Europe Weighs Its Options</h1>", "Europe Weighs&#27;]0;owned&#7; Its Options</h1>"),
+                    encoding="utf-8")
+    article = open_document(str(path))
+    assert "Lech Wałęsa" in article.text and "\x1b" not in article.text
+
+
+def test_a_page_with_many_headings_lists_them_all(tmp_path: Path) -> None:
+    path = tmp_path / "headed.html"
+    path.write_text("<html><body><article>" + "".join(
+        f"<h2>Part {i}</h2><p>Poland and NATO met again, and the delegates argued for a long time.</p>"
+        for i in range(300)) + "</article></body></html>", encoding="utf-8")
+    article = open_document(str(path))
+    assert len(article.chapters) >= 290 and article.chapters[-1].title == "Part 299"
+    assert all(article.text[c.start:].startswith(c.title) for c in article.chapters)
