@@ -9,6 +9,7 @@ thousand chapters, into trafilatura's vocabulary (`p`, `head`, `list`/`item`,
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -111,25 +112,18 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int) -> None:
         elif tag in _BLOCK_LEVEL:
             block = etree.SubElement(target, "p")
             _inline(child, block, depth + 1)
-        else:  # inline content directly in a block container
+        else:  # inline content directly in a block container: it and the text after it join the paragraph
             if pending is None:
                 pending = etree.SubElement(target, "p")
             holder = etree.Element("x")
-            holder.append(_copy(child))
+            holder.append(copy.deepcopy(child))  # with its tail
             _inline(holder, pending, depth + 1)
-            block = pending
-            if child.tail and child.tail.strip():
-                continue
+            continue
         if block is not None and block is not pending:
             pending = None
         if child.tail and child.tail.strip():
             pending = etree.SubElement(target, "p")
             pending.text = child.tail
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    clone = etree.fromstring(etree.tostring(element, with_tail=False))
-    return clone
 
 
 def chapter(source: bytes) -> etree._Element:

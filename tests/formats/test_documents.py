@@ -273,3 +273,12 @@ def test_a_page_with_many_headings_lists_them_all(tmp_path: Path) -> None:
     article = open_document(str(path))
     assert len(article.chapters) >= 290 and article.chapters[-1].title == "Part 299"
     assert all(article.text[c.start:].startswith(c.title) for c in article.chapters)
+
+
+def test_a_chapter_keeps_every_word_of_text_mixed_with_blocks() -> None:
+    from reader.formats.html import render
+    from reader.formats.xhtml import chapter
+
+    built = render(chapter(b"<html><body><div>Start <b>bold</b> middle <i>it</i> end.<p>Block.</p>after block"
+                           b"</div></body></html>"), title=False)
+    assert built.text() == "Start bold middle it end.\n\nBlock.\n\nafter block\n"
