@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shlex
 import time
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
@@ -223,7 +222,7 @@ class ReaderApp(App[None]):
             return
         view = self.query_one(ArticleView)
         available = view.scrollable_content_region.width
-        pane = self.size.width * 2 // 5  # as the layout sizes #pane's 40%
+        pane = self._pane_width()
         self._prewrap(view, available + pane if self.query_one(ContextPane).display else available - pane)
 
     @work(thread=True, group="prewrap")
@@ -271,9 +270,17 @@ class ReaderApp(App[None]):
 
     # --- search and place ------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    def _uncover_article(self) -> None:
+        """In a narrow terminal the open pane covers the article: close it before going to the text."""
         if self.screen.has_class("-narrow") and self.query_one(ContextPane).display:
             self.action_close_pane()
+
+    def _pane_width(self) -> int:
+        """The pane's width as the layout sizes it: the whole screen when narrow, else its 40%."""
+        return self.size.width if self.screen.has_class("-narrow") else self.size.width * 2 // 5
+
+    def action_search(self) -> None:
+        self._uncover_article()
         self.query_one(SearchBar).open()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -346,10 +353,9 @@ class ReaderApp(App[None]):
         """Every mention of the card's entry in the article, with a line of text around each."""
         view = self.query_one(ArticleView)
         # One line each: as wide as the pane's text, which the layout may not have sized yet.
-        pane_width = self.size.width if self.screen.has_class("-narrow") else self.size.width * 2 // 5
-        width = max(pane_width - 8, 20)  # less the border, the padding and two scroll bars
-        found = [(m.start, i, snippet(view.text, m.start, m.end, width)) for i, m in enumerate(view.mentions)
-                 if card_id(m) == shown_id]
+        width = max(self._pane_width() - 8, 20)  # less the border, the padding and two scroll bars
+        found = [(view.mentions[i].start, i, snippet(view.text, view.mentions[i].start, view.mentions[i].end, width))
+                 for i in view.indices_of(shown_id)]
         return Occurrences(tuple(found), len(view.text)) if found else None
 
     def open_entry(self, entry_id: str, alternative: str | None = None) -> None:
@@ -365,9 +371,9 @@ class ReaderApp(App[None]):
         """Open a card (an entry's, a year's) and, if the article mentions it, put the cursor on the
         first mention."""
         view = self.query_one(ArticleView)
-        first = next((i for i, m in enumerate(view.mentions) if card_id(m) == shown_id), None)
-        if first is not None:
-            view.select(first)
+        same = view.indices_of(shown_id)
+        if same:
+            view.select(same[0])
         self.open_entry(shown_id)
 
     def on_mention_selected(self, message: MentionSelected) -> None:
@@ -377,8 +383,7 @@ class ReaderApp(App[None]):
         """A line in the pane's list of mentions: go there (in a narrow terminal, out of the pane)."""
         view = self.query_one(ArticleView)
         if 0 <= message.index < len(view.mentions):
-            if self.screen.has_class("-narrow"):
-                self.action_close_pane()
+            self._uncover_article()
             view.select(message.index)
 
     def action_next_mention(self, step: int) -> None:
@@ -387,17 +392,10 @@ class ReaderApp(App[None]):
         view = self.query_one(ArticleView)
         if not pane.display or pane.card is None:
             return
-        shown = pane.card.id
-        same = [i for i, m in enumerate(view.mentions) if card_id(m) == shown]
-        if not same:
-            return
-        here = view.cursor if view.cursor is not None and view._on_screen(view.mentions[view.cursor]) \
-            else bisect_left(view._starts, view.top_offset) - (1 if step > 0 else 0)
-        ahead = [i for i in same if (i > here if step > 0 else i < here)]
-        target = (ahead[0] if step > 0 else ahead[-1]) if ahead else (same[0] if step > 0 else same[-1])
-        if self.screen.has_class("-narrow"):
-            self.action_close_pane()
-        view.select(target)
+        target = view.step_from_here(step, view.indices_of(pane.card.id))
+        if target is not None:
+            self._uncover_article()
+            view.select(target)
 
     # --- index and timeline -------------------------------------------------------------
 
@@ -429,8 +427,7 @@ class ReaderApp(App[None]):
 
     def _chapter_chosen(self, chosen: str | None) -> None:
         if chosen is not None:
-            if self.query_one(ContextPane).display and self.screen.has_class("-narrow"):
-                self.action_close_pane()
+            self._uncover_article()
             view = self.query_one(ArticleView)
             view.scroll_to_offset(self.article.chapters[int(chosen)].start)
             view.focus()
@@ -466,8 +463,7 @@ class ReaderApp(App[None]):
 
     def action_move(self, step: int) -> None:
         view = self.query_one(ArticleView)
-        if self.screen.has_class("-narrow") and self.query_one(ContextPane).display:
-            self.action_close_pane()
+        self._uncover_article()
         view.focus()
         view.move_cursor(step)
         pane = self.query_one(ContextPane)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -356,14 +357,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         When the cursor is off the screen (the reader scrolled away), the step
         starts from the screen: the first mention on it, or the last before it.
         """
-        if not self.mentions:
-            return
-        if self.cursor is None or not self._on_screen(self.mentions[self.cursor]):
-            after = bisect_left(self._starts, self.top_offset)
-            new = (after if step > 0 else after - 1) % len(self.mentions)
+        new = self.step_from_here(step, range(len(self.mentions)))
+        if new is not None:
+            self.select(new)
+
+    def step_from_here(self, step: int, among: Sequence[int]) -> int | None:
+        """The next (1) or previous (-1) of the mention indices `among` (in order), wrapping, from the
+        cursor if it is on screen, else from the top of the screen; None when there are none."""
+        if not among:
+            return None
+        if self.cursor is not None and self._on_screen(self.mentions[self.cursor]):
+            here = self.cursor + step / 2  # past the cursor's own mention
         else:
-            new = (self.cursor + step) % len(self.mentions)
-        self.select(new)
+            here = bisect_left(self._starts, self.top_offset) - 0.5  # between the screen and what is above it
+        at = bisect_left(among, here)
+        return among[at % len(among)] if step > 0 else among[at - 1]
+
+    def indices_of(self, shown_id: str) -> list[int]:
+        """The indices of the mentions that open the card `shown_id`, in text order."""
+        return [i for i, m in enumerate(self.mentions) if card_id(m) == shown_id]
 
     def _on_screen(self, mention: Mention) -> bool:
         return self._on_screen_offset(mention.start)
