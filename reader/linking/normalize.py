@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 #: Letters that Unicode does not decompose into a base letter and a mark.
-_SPECIAL = str.maketrans({
+SPECIAL = str.maketrans({
     "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
     "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
     "Þ": "Th", "ð": "d", "Ð": "D",
@@ -32,7 +32,7 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip diacritics, normalise quotes and dashes, and read ordinals as numbers; keeps case."""
-    text = text.translate(_SPECIAL)
+    text = text.translate(SPECIAL)
     if text[:1].isdigit():
         ordinal = _ORDINAL.fullmatch(text)
         text = ordinal.group(1) if ordinal else text

@@ -11,11 +11,11 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-#: Letters that do not decompose into a base letter and a mark, folded as the linking folds them.
-_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ð": "d",
-            "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "`": "'", "´": "'",
-            "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-            "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"}
+from reader.linking.normalize import SPECIAL
+
+#: The linking's own foldings of letters that do not decompose (`ł`, `ø`), quotes and dashes: those that
+#: give one character for one, which is what keeps offsets.
+_SPECIAL = {chr(code).lower(): folded.lower() for code, folded in SPECIAL.items() if len(folded) == 1}
 
 
 def _fold_char(ch: str) -> str:

@@ -168,15 +168,15 @@ class ContextPane(VerticalScroll):
             self.notify(f"Opening {one_line(self.link)}", timeout=3, markup=False)
 
     def action_back(self) -> None:
-        if self.history:
-            if self.card is not None:
-                self.ahead.append(self.card.id)
-            self.card = None
-            self.post_message(EntryRequested(self.history.pop(), remember=False))
+        self._walk(self.history, self.ahead)
 
     def action_forward(self) -> None:
-        if self.ahead:
+        self._walk(self.ahead, self.history)
+
+    def _walk(self, source: list[str], other: list[str]) -> None:
+        """Show the last entry of `source`, keeping the one shown now at the end of `other`."""
+        if source:
             if self.card is not None:
-                self.history.append(self.card.id)
+                other.append(self.card.id)
             self.card = None
-            self.post_message(EntryRequested(self.ahead.pop(), remember=False))
+            self.post_message(EntryRequested(source.pop(), remember=False))
