@@ -83,7 +83,7 @@ class ChooserScreen(ModalScreen[str | None]):
             yield OptionList(id="chooser-list")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self._fill()
         self.query_one(Input).focus()
 
     def _hint(self) -> str:
@@ -98,7 +98,7 @@ class ChooserScreen(ModalScreen[str | None]):
         chosen = [c for c in self.choices if needle in self._folded[c.id]]
         return sorted(chosen, key=lambda c: dict(c.keys)[self.order])
 
-    def _fill(self, _: str) -> None:
+    def _fill(self) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
         shown = self.shown
@@ -126,7 +126,7 @@ class ChooserScreen(ModalScreen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill(event.value)
+        self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -155,7 +155,7 @@ class ChooserScreen(ModalScreen[str | None]):
     def action_next_order(self) -> None:
         self.order = self.orders[(self.orders.index(self.order) + 1) % len(self.orders)]
         self.query_one("#chooser-hint", Label).update(self._hint())
-        self._fill(self.query_one(Input).value)
+        self._fill()
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -138,17 +138,8 @@ def wrap(text: str, width: int, *, reflow: bool = False) -> list[Row]:
     width = max(width, 1)
     rows: list[Row] = []
     narrow = not _MAYBE_WIDE.search(text)
-    if not reflow:
-        offset = 0
-        for line in text.split("\n"):
-            if narrow and len(line) <= width:
-                rows.append(Row(offset, offset + len(line)))
-            else:
-                _wrap_line(line, offset, width, rows)
-            offset += len(line) + 1
-        return rows
     for start, end in _logical_lines(text, reflow):
-        line = text[start:end].replace("\n", " ")
+        line = text[start:end].replace("\n", " ") if reflow else text[start:end]
         if narrow and len(line) <= width:
             rows.append(Row(start, end))
         else:
