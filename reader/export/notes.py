@@ -11,7 +11,7 @@ was read: same lines, no re-wrapping, no trailing spaces.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reader.export.safe import displayable, one_line
 from reader.knowledge.card import Card, first_sentence
@@ -42,17 +42,30 @@ def _clean_lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def marked_text(text: str, mentions: Iterable[Mention], numbering: Numbering) -> str:
-    """`text` with each entry's mention in brackets and its note's number: `[Lech Wałęsa]¹`."""
+def interleave(text: str, mentions: Iterable[Mention], plain: Callable[[str], str],
+               mark: Callable[[Mention, str], str | None]) -> str:
+    """`text` with each mention `mark` renders (None leaves it as text) replaced by that, and the text
+    between the marks through `plain`: the one walk every export makes over an article."""
     out, done = [], 0
     for m in mentions:
-        number = numbering.of(m)
-        if number is None or m.start < done:
+        if m.start < done:
             continue
-        out += [text[done:m.start], "[", text[m.start:m.end], "]", superscript(number)]
+        shown = mark(m, text[m.start:m.end])
+        if shown is None:
+            continue
+        out += [plain(text[done:m.start]), shown]
         done = m.end
-    out.append(text[done:])
-    return _clean_lines(displayable("".join(out)))
+    out.append(plain(text[done:]))
+    return "".join(out)
+
+
+def marked_text(text: str, mentions: Iterable[Mention], numbering: Numbering) -> str:
+    """`text` with each entry's mention in brackets and its note's number: `[Lech Wałęsa]¹`."""
+    def mark(m: Mention, written: str) -> str | None:
+        number = numbering.of(m)
+        return None if number is None else f"[{written}]{superscript(number)}"
+
+    return _clean_lines(displayable(interleave(text, mentions, str, mark)))
 
 
 def note_lines(number: str, card: Card) -> list[str]:
@@ -93,17 +106,18 @@ def _link(url: str) -> str:
 def markdown(text: str, mentions: Iterable[Mention], cards: dict[str, Card], provenance: str,
              title: str | None = None) -> str:
     """The article as CommonMark, each entry's first mention footnoted from the context."""
-    numbering, out, done = Numbering(), [], 0
-    for m in mentions:
-        first = m.kind == "entry" and m.entry_id not in numbering.numbers and m.entry_id in cards
-        if not first or m.start < done:
-            continue
+    numbering = Numbering()
+
+    def plain(written: str) -> str:
+        return markdown_escape(displayable(written))
+
+    def mark(m: Mention, written: str) -> str | None:
+        if m.kind != "entry" or m.entry_id in numbering.numbers or m.entry_id not in cards:
+            return None  # a footnote on the first mention only
         number = numbering.of(m)
-        out += [markdown_escape(displayable(text[done:m.start])), markdown_escape(displayable(text[m.start:m.end])),
-                f"<sup>[{number}](#context-{number})</sup>"]
-        done = m.end
-    out.append(markdown_escape(displayable(text[done:])))
-    body = _clean_lines("".join(out)).strip("\n")
+        return f"{plain(written)}<sup>[{number}](#context-{number})</sup>"
+
+    body = _clean_lines(interleave(text, mentions, plain, mark)).strip("\n")
     head = f"# {markdown_escape(one_line(title))}\n\n" if title else ""
     notes = ["", "---", "", "## Context", ""]
     for entry_id, number in numbering.numbers.items():

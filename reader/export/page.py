@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from reader.export.notes import interleave
 from reader.export.palette import known
 from reader.export.safe import displayable, link_target, one_line
 from reader.knowledge.card import Card
@@ -89,16 +90,14 @@ def _e(text: str) -> str:
 
 def _body(text: str, mentions: Iterable[Mention], cards: dict[str, Card]) -> str:
     """The article's paragraphs, each entry's mention a link to its card."""
-    out, done = [], 0
-    for m in mentions:
+    def mark(m: Mention, written: str) -> str | None:
         card = cards.get(m.entry_id) if m.kind == "entry" else None
-        if card is None or m.start < done:
-            continue
-        out += [_e(text[done:m.start]), f'<a class="m {known(card.type)}" href="#c-{_e(card.id)}" '
-                f'data-card="c-{_e(card.id)}">{_e(text[m.start:m.end])}</a>']
-        done = m.end
-    out.append(_e(text[done:]))
-    paragraphs = "".join(out).strip("\n").split("\n\n")
+        if card is None:
+            return None
+        return (f'<a class="m {known(card.type)}" href="#c-{_e(card.id)}" data-card="c-{_e(card.id)}">'
+                f"{_e(written)}</a>")
+
+    paragraphs = interleave(text, mentions, _e, mark).strip("\n").split("\n\n")
     return "\n".join(f"<p>{p.strip(chr(10))}</p>" for p in paragraphs if p.strip())
 
 
