@@ -27,20 +27,16 @@ def as_of(entry: Entry, day: str) -> tuple[str, ...]:
         return (f"Later than this article ({on}): it began {dates.display(entry.start)}.",)
     lines = []
     held = [role for role in entry.roles if _held_on(role, day)]
+    later = [f"{role.title} {dates.span(role.start, role.end, 'role')}"
+             for role in entry.roles if role.start and dates.before(day, role.start)]
     if held:
         lines.append(f"{at}: " + "; ".join(
             f"{role.title} ({dates.span(role.start, None, 'role')})" for role in held))
-        ended = [role for role in held if role.end is not None]
-        later = [role for role in entry.roles if role.start and dates.before(day, role.start)]
-        if ended or later:
-            changes = [f"left office as {role.title} {dates.display(role.end)}" for role in ended]
-            changes += [f"{role.title} {dates.span(role.start, role.end, 'role')}" for role in later]
-            lines.append("Since then: " + "; ".join(changes) + ".")
-    elif entry.roles and entry.type == "person":
-        later = [role for role in entry.roles if role.start and dates.before(day, role.start)]
-        if later:
-            lines.append(f"After this article ({on}): " + "; ".join(
-                f"{role.title} {dates.span(role.start, role.end, 'role')}" for role in later) + ".")
+        changes = [f"left office as {role.title} {dates.display(role.end)}" for role in held if role.end is not None]
+        if changes or later:
+            lines.append("Since then: " + "; ".join(changes + later) + ".")
+    elif later and entry.type == "person":
+        lines.append(f"After this article ({on}): " + "; ".join(later) + ".")
     if entry.type == "person" and entry.end and dates.before(day, entry.end):
         lines.append(f"Died {dates.display(entry.end)}, after this article.")
     return tuple(lines)
