@@ -42,11 +42,19 @@ def _tag(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
+def _append(target: etree._Element, text: str | None) -> None:
+    """Add text at the end of `target`: after its last child, or as its text when it has none."""
+    if not text:
+        return
+    if len(target):
+        target[-1].tail = (target[-1].tail or "") + text
+    else:
+        target.text = (target.text or "") + text
+
+
 def _inline(source: etree._Element, target: etree._Element, depth: int) -> None:
     """Copy `source`'s text and inline children into `target`, as hi/ref/lb."""
-    target.text = (target.text or "") + (source.text or "") if len(target) == 0 else target.text
-    if len(target):
-        target[-1].tail = (target[-1].tail or "") + (source.text or "")
+    _append(target, source.text)
     for child in source:
         tag = _tag(child)
         if tag in _SKIP or not tag:
@@ -58,16 +66,8 @@ def _inline(source: etree._Element, target: etree._Element, depth: int) -> None:
             element.set("rend" if tag in _INLINE else "target", _INLINE.get(tag) or child.get("href", ""))
             _inline(child, element, depth + 1)
         else:  # any other inline element, or one nested too deep: its text only
-            text = " ".join("".join(child.itertext()).split()) if tag not in _SKIP else ""
-            if len(target):
-                target[-1].tail = (target[-1].tail or "") + " " + text
-            else:
-                target.text = (target.text or "") + " " + text
-        if child.tail:
-            if len(target):
-                target[-1].tail = (target[-1].tail or "") + child.tail
-            else:
-                target.text = (target.text or "") + child.tail
+            _append(target, " " + " ".join("".join(child.itertext()).split()))
+        _append(target, child.tail)
 
 
 def _has_blocks(element: etree._Element) -> bool:
