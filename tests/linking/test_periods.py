@@ -83,6 +83,8 @@ def test_looking_only_near_digits_finds_what_a_whole_scan_finds(text: str) -> No
     ("December 21 they signed.", []),  # no year named before it: no date
     ("In 1991. " + "x " * 1200 + "On December 21 they met.", [("1991", "1991")]),  # too far back
     ("in the mid-1960s", [("mid-1960s", "1960s")]),
+    ("collapsed in late-1989 and early-1990", [("late-1989", "1989"), ("early-1990", "1990")]),
+    ("a pre-1989 map and ISO-1945", []),  # a hyphen glues other words to a number: not a date
 ])
 def test_a_day_without_its_year_takes_the_year_named_just_before(text: str, found: list) -> None:
     assert [(text[p.start:p.end], p.id) for p in find_periods(text)] == found
