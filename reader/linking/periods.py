@@ -49,9 +49,9 @@ _FORMS = [
     ("day_of", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%]|,?\s*\d|[.:/]\d)")),
     ("day_of", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                           rf"(?!,?\s*\d)")),
-    # A bare year: only from 1500, where a four-digit number is far more often a year than a count.
     # late-1989, early-1945: a hyphen glues the qualifier to the year, which stays the period
     ("year", re.compile(rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
+    # A bare year: only from 1500, where a four-digit number is far more often a year than a count.
     ("year", re.compile(rf"{_ALONE_BEFORE}(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
 ]
 
