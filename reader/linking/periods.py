@@ -30,6 +30,8 @@ _DASH = r"\s*[–—-]\s*"
 _ALONE_BEFORE = r"(?<![\w$£€¥#.,:/-])"
 _ALONE_AFTER = r"(?![\w%]|[.,:/]\d)"
 _YEAR = r"(?P<year>1\d{3}|20\d{2})"
+#: A year alone: only from 1500, where a four-digit number is far more often a year than a count.
+_BARE_YEAR = r"(?P<year>1[5-9]\d{2}|20\d{2})"
 
 _FORMS = [
     # 4–11 February 1945; 4 February – 11 March 1945 reads as its first month
@@ -50,9 +52,8 @@ _FORMS = [
     ("day_of", re.compile(rf"{_ALONE_BEFORE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                           rf"(?!,?\s*\d)")),
     # late-1989, early-1945: a hyphen glues the qualifier to the year, which stays the period
-    ("year", re.compile(rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
-    # A bare year: only from 1500, where a four-digit number is far more often a year than a count.
-    ("year", re.compile(rf"{_ALONE_BEFORE}(?P<year>1[5-9]\d{{2}}|20\d{{2}}){_ALONE_AFTER}")),
+    ("year", re.compile(rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)-{_BARE_YEAR}{_ALONE_AFTER}")),
+    ("year", re.compile(rf"{_ALONE_BEFORE}{_BARE_YEAR}{_ALONE_AFTER}")),
 ]
 
 
