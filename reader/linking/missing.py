@@ -7,6 +7,7 @@ months, titles and nationality adjectives are not names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -54,19 +55,32 @@ _SMALL = frozenset({"of", "the", "and", "in", "on", "for", "to", "a", "an", "wit
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def _heading(text: str, at: int, seen: dict[int, bool] | None = None) -> bool:
-    """True when `at` lies on a short line whose every word is capitalised: a heading, not prose.
-    `seen` keeps the answer for each line's start, so a line is judged once however many names it has."""
-    start = text.rfind("\n", 0, at) + 1
-    if seen is not None and start in seen:
-        return seen[start]
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    words = _WORDS.findall(line)
-    heading = 0 < len(words) <= 12 and all(w[0].isupper() or w in _SMALL for w in words) and not line.endswith(".")
-    if seen is not None:
-        seen[start] = heading
-    return heading
+_NEWLINE = re.compile("\n")
+
+
+class _Headings:
+    """Whether a position lies on a heading line: a short line whose every word is capitalised, not prose.
+
+    Lines are found by bisecting the text's newlines, found once, and each line
+    is judged once: a text of one long paragraph costs no more than many short ones.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, at: int) -> bool:
+        i = bisect.bisect_left(self._breaks, at)
+        start = self._breaks[i - 1] + 1 if i else 0
+        if start in self._seen:
+            return self._seen[start]
+        end = self._breaks[i] if i < len(self._breaks) else len(self._text)
+        line = self._text[start:end].strip()
+        words = _WORDS.findall(line)
+        heading = 0 < len(words) <= 12 and all(w[0].isupper() or w in _SMALL for w in words) and not line.endswith(".")
+        self._seen[start] = heading
+        return heading
 
 
 #: Words a name never starts or ends with.
@@ -81,9 +95,9 @@ _Word = tuple[str, int, int]
 
 def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
     """Each run of capitalised words outside mentions and headings, and whether it opens a sentence."""
-    headings: dict[int, bool] = {}
+    heading = _Headings(text)
     for match in _NAME.finditer(text):
-        if _heading(text, match.start(), headings):
+        if heading(match.start()):
             continue
         i = match.start() - 1
         while i >= 0 and text[i].isspace():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -65,3 +67,25 @@ def test_a_long_text_is_annotated_in_many_short_steps() -> None:
 def test_many_more_texts(text: str) -> None:
     check(text, annotate(text, Both()))
     assert [m for b in annotate_blocks(text, Both(), block=7) for m in b.mentions] == annotate(text, Both())
+
+
+def _heading_by_search(text: str, at: int) -> bool:
+    """The heading rule as first written, searching back for the line's start at every name."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at"}
+    return 0 < len(words) <= 12 and all(w[0].isupper() or w in small for w in words) and not line.endswith(".")
+
+
+@given(texts)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_the_unknown_name_pass_judges_each_line_as_a_search_would(text: str) -> None:
+    # the pass finds each line by bisecting the text's newlines, so that one long paragraph stays linear;
+    # it must judge every position exactly as searching back and forth for the line's ends does
+    from reader.linking.missing import _Headings
+
+    heading = _Headings(text)
+    for at in range(len(text) + 1):
+        assert heading(at) == _heading_by_search(text, at), (text, at)
