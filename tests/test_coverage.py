@@ -10,8 +10,9 @@ from bench.coverage import GOLD, measure
 from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
-#: Measured on 2026-12-02 with 1,276 entries (74.3%); raise it as the corpus grows, never lower it.
-COVERAGE_FLOOR = 0.72
+#: Measured on 2026-12-03 with 1,387 entries (88.1%, once the detector stopped counting everyday words);
+#: raise it as the corpus grows, never lower it.
+COVERAGE_FLOOR = 0.86
 
 
 def test_every_text_has_its_source_and_licence() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.linking.mentions import Mention
+from reader.linking.words import ADJECTIVES, FAITH, PEOPLES, TITLES, is_common
 
 #: Small words that may stand inside a name (`Treaty of Rome`, `Charles de Gaulle`).
 _CONNECTORS = ("of", "the", "de", "du", "der", "den", "von", "van", "la", "le", "al", "bin", "y", "on", "for")
@@ -25,7 +26,7 @@ _NOT_NAMES = frozenset("""
 A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
 She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
 With Without Yet You Your Even Since After Before During Afterward Afterwards Although Because Despite
-Here Many Most Mr Mrs Ms Dr Sir Madam Miss Mister St Yes Also Still Only Once Every Each Some Such
+Here Many Most Mr Mrs Ms Dr Sir Madam Miss Mister St Jr Sr Yes Also Still Only Once Every Each Some Such
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Today Tomorrow Yesterday Tonight
 President Prime Minister Secretary Chancellor Foreign Interior Defense Defence Former Senator Governor
@@ -34,24 +35,11 @@ Ambassador Vice Speaker Chairman Chargé Consul Envoy Nation Nations Government 
 Department Chamber Republic Charter Navy Army Administration Embassy Legation Information Recognition
 East West North South People Peoples Union Constitution Treaty Congressman Congresswoman Applause Laughter
 """.split())
-#: Adjectives of nationality and region: not names alone, but part of `European Union`.
-_ADJECTIVES = frozenset("""
-American European Russian Ukrainian Polish French German British English Czech Dutch Swiss Greek Irish
-Scottish Welsh Danish Finnish Swedish Norwegian Spanish Italian Turkish Soviet Western Eastern Northern
-Southern Central Communist Communists Nazi Jewish Christian Catholic Orthodox Muslim Arab Saudi
-Lithuanian Latvian Estonian Hungarian Romanian Bulgarian Serbian Croatian Slovak Slovenian Belarusian
-Moldovan Georgian Armenian Chinese Japanese Korean Canadian Mexican Israeli Iranian Baltic Nordic
-Euro-Atlantic Transatlantic Atlantic Pole Poles Asian African Allied Republican Democratic Diplomatic Cuban
-Latvian Estonian Communist Socialist Liberal Conservative Free Federal National International Foreign
-""".split())
-#: `Americans`, `Germans`: the people of a nation are not a name to explain, any more than `American`.
-_PEOPLES = frozenset({f"{adjective}s" for adjective in _ADJECTIVES} | {"Russians", "Ukrainians", "Soviets", "Poles",
-                                                                      "Britons", "Czechs", "Swedes", "Finns"})
 #: Roman numerals (`II`, `XIV`) and a pronoun with its contraction (`I've`, `I'm`) are not names.
 _NOT_A_NAME = re.compile(r"^(?:[IVXLCDM]+|I[’'](?:ve|m|ll|d))$")
 
 
-_SMALL = frozenset({"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at"})
+_SMALL = frozenset("of the and in on for to a an with by at from into between after before".split())
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -60,6 +48,9 @@ _NEWLINE = re.compile("\n")
 
 class _Headings:
     """Whether a position lies on a heading line: a short line whose every word is capitalised, not prose.
+
+    A heading ends without a full stop, unless the stop follows a date, as
+    chronologies write them (`American Embassy Closed, 1919.`).
 
     Lines are found by bisecting the text's newlines, found once, and each line
     is judged once: a text of one long paragraph costs no more than many short ones.
@@ -78,7 +69,8 @@ class _Headings:
         end = self._breaks[i] if i < len(self._breaks) else len(self._text)
         line = self._text[start:end].strip()
         words = _WORDS.findall(line)
-        heading = 0 < len(words) <= 12 and all(w[0].isupper() or w in _SMALL for w in words) and not line.endswith(".")
+        heading = (0 < len(words) <= 12 and all(w[0].isupper() or w in _SMALL for w in words)
+                   and (not line.endswith(".") or line[-2:-1].isdigit()))
         self._seen[start] = heading
         return heading
 
@@ -129,6 +121,49 @@ def _trim(run: list[_Word]) -> list[_Word]:
     return run[start:end]
 
 
+def _bare(word: str) -> str:
+    """A word without the full stop of an abbreviation or the possessive: `Jr.` is `Jr`, `Nation's` is `Nation`."""
+    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+def _untitled(run: list[_Word]) -> list[_Word]:
+    """The run without the titles and offices glued before its name: `Republican Senator Arthur H. Vandenberg`
+    is `Arthur H. Vandenberg`. A run that is all title (`Under Secretary for Political Affairs`) is no name."""
+    titled = False
+    for i, (word, _, _) in enumerate(run):
+        bare = _bare(word)
+        if bare in TITLES:
+            titled = True
+        elif not (bare in ADJECTIVES or bare.lower() in _TRAILING or (titled and is_common(bare))):
+            return _trim(run[i:]) if titled else run
+    return [] if titled else run
+
+
+def _plain(word: str) -> bool:
+    """True for a word that a text capitalises without naming anything: nationality, people, faith, everyday."""
+    return (word in ADJECTIVES or word in PEOPLES or word in FAITH or word in TITLES
+            or (not word.isupper() and is_common(word)))
+
+
+def _could_be_named(run: list[_Word], name: str) -> bool:
+    """False when the run is plainly no name: one everyday, national or devout word (`Office`, `Iraqi`,
+    `Almighty`), national words before a plural (`European Allies`, `Latin Americans`), or everyday words
+    around a title, which name an office (`Office of the Under Secretary for Political Affairs`), or the
+    plural of one (`Members of the Board`, `Secretaries of State`)."""
+    words = [_bare(word) for word, _, _ in run]
+    if len(words) == 1:
+        word = words[0]
+        return not (_plain(word) or _NOT_A_NAME.match(word) or word.split("-")[0] in ADJECTIVES
+                    or all(part in ADJECTIVES for part in word.split("-")))
+    if not all(_plain(w) or w.lower() in _TRAILING for w in words):
+        return True
+    national = [w in ADJECTIVES or w in PEOPLES for w in words]
+    last = words[-1]
+    office = any(w in TITLES for w in words)
+    several = words[0].endswith("s") and words[1] == "of"
+    return not (office or several or (any(national) and (national[-1] or (last.endswith("s") and is_common(last)))))
+
+
 @dataclass(frozen=True, slots=True)
 class UnknownName:
     """A capitalised name no entry covers: where it stands, and the name itself."""
@@ -157,16 +192,14 @@ def unknown_names(text: str, mentions: Iterable[Mention]) -> list[UnknownName]:
     for run, opens in runs:
         if opens and run[0][0] not in mid_sentence and not run[0][0].isupper():
             run = run[1:]
-        run = _trim(run)
+        run = _untitled(_trim(run))
         if not run:
             continue
         start, end = run[0][1], run[-1][2]
         tail = _TAIL.search(text, start, end)
         end = tail.start() if tail else end
         name = " ".join(text[start:end].split())
-        single = len(run) == 1
-        if len(name) < 2 or (single and (name in _ADJECTIVES or name.split("-")[0] in _ADJECTIVES
-                                         or name in _PEOPLES or _NOT_A_NAME.match(name))):
+        if len(name) < 2 or not _could_be_named(run, name):
             continue
         found.append(UnknownName(start, end, name))
     return found

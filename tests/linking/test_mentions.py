@@ -155,6 +155,33 @@ def test_the_missing_name_detector_skips_headings_peoples_pronouns_and_numerals(
     assert uncovered(text, annotate(text, Both())) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # one everyday word capitalised by a house style is no name; an unusual one is
+    ("The Office of the Under Secretary for Political Affairs wrote to the Department, and Ivo Andric replied.",
+     [("Ivo Andric", 1)]),
+    ("The Director asked the Board, the Council and the Members of the Board; then Pulaski answered.",
+     [("Pulaski", 1)]),
+    # a title or rank glued to a name goes with it, and a run that is all title is none
+    ("A telegram named Lieutenant Commander Ivo Andric and Sergeant Ana Kovac, and Republican Senator Ivo Lola Ribar.",
+     [("Ana Kovac", 1), ("Ivo Andric", 1), ("Ivo Lola Ribar", 1)]),
+    ("The Deputy Assistant and the Acting Counselor met the Commissioner.", []),
+    # nationalities, peoples and national words before a plural are not names
+    ("Afghan, Iraqi and Nicaraguan officers, Frenchmen, Liberians, European Allies and Latin Americans met Ivo Andric.",
+     [("Ivo Andric", 1)]),
+    # words of faith and feasts
+    ("With thanks to Almighty God, the Creator, at Christmas, His Holiness greeted Ivo Andric.", [("Ivo Andric", 1)]),
+    # a chronology's dated headings, with or without small words in them
+    ("American Embassy Closed, 1919.\nRecognition of Independence from the Empire, 1991.\n\nThe envoy Ivo Andric left.",
+     [("Ivo Andric", 1)]),
+    # acronyms in capitals stay names to explain, even when they spell a word
+    ("The SALT and START talks went on.", [("SALT", 1), ("START", 1)]),
+])
+def test_the_missing_name_detector_skips_everyday_words_titles_peoples_and_faith(text, expected) -> None:
+    from reader.linking.missing import uncovered
+
+    assert uncovered(text, annotate(text, Both())) == expected
+
+
 @pytest.mark.parametrize("written", ["Zelenskyy", "Zelensky", "Zelenskiy", "Zelenskyi", "Zelenski", "ZELENSKY"])
 def test_transliterations_of_a_name_match_each_other(written: str) -> None:
     from reader.linking.aliases import MemoryAliases
