@@ -7,9 +7,16 @@ or more words introduces its entry under each of its words, and a shorter
 name that several entries could claim, or that its cue words alone would
 not link, goes to the entry most recently introduced under all of its words.
 
+A name that only its cue words link (`SALT` near `arms`) keeps the sense
+it was given: later in the same text it names the same entry with no cue in
+sight (`the nature of the SALT process`), one sense per text, as long as the
+name has no plain meaning to fall back on.
+
 Speeches and memoirs go further and call a person by the given name alone
-once they have named him in full (`Henry Kissinger` … `Henry`): the memory
-keeps each person's given name too, for `mentions` to find.
+once they have named him in full (`Henry Kissinger` … `Henry`), and
+histories by the surname alone where the context lists no surname alias
+(`Frederick W.B. Coleman` … `Coleman`): the memory keeps each person's given
+name and surname too, for `mentions` to find.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ _GIVEN = re.compile(r"[A-Z][a-z\u00c0-\u024f]{2,}")
 #: A surname after it: a capitalised word that is not a Roman numeral (`Alexander I` has no surname).
 _SURNAME = re.compile(r"[A-Z][\w'’-]+")
 _ROMAN = re.compile(r"[IVXLC]+")
+#: What may end a full name without being its surname.
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "Junior", "Senior"})
 
 
 class DocumentMemory:
@@ -41,6 +50,12 @@ class DocumentMemory:
         self.named: set[str] = set()
         #: given name as written -> the people introduced with it, and where each was first
         self.given: dict[str, dict[str, int]] = {}
+        #: surname as written -> the people introduced with it, and where each was named in full last
+        self.surnames: dict[str, dict[str, int]] = {}
+        #: every word of the full names that introduced a given name or a surname
+        self.name_words: set[str] = set()
+        #: folded name -> the entry its cue words gave it, the first time they did
+        self._senses: dict[str, str] = {}
 
     def note(self, text: str, entry_id: str, end: int, *, person: bool = False) -> None:
         """Remember a mention; only a name of two or more words introduces its entry
@@ -52,14 +67,31 @@ class DocumentMemory:
                 self._introduced[word][entry_id] = end
             if person:
                 parts = text.split()
-                if len(parts) > 1 and _GIVEN.fullmatch(parts[0]) and any(
-                        _SURNAME.fullmatch(p) and not _ROMAN.fullmatch(p) for p in parts[1:]):
+                surnames = [p for p in parts[1:] if _SURNAME.fullmatch(p) and not _ROMAN.fullmatch(p)
+                            and p not in _SUFFIXES]
+                if len(parts) > 1 and _GIVEN.fullmatch(parts[0]) and surnames:
+                    self.name_words.update(parts)
                     self.given.setdefault(parts[0], {}).setdefault(entry_id, end)
+                    if surnames[-1] == parts[-1]:
+                        self.surnames.setdefault(parts[-1], {})[entry_id] = end
+
+    def keep_sense(self, text: str, entry_id: str) -> None:
+        """Remember that cue words made the name `text` mean `entry_id` (the first sense given stays)."""
+        self._senses.setdefault(" ".join(_words(text)), entry_id)
+
+    def sense(self, text: str) -> str | None:
+        """The entry that cue words made the name `text` mean earlier in the text, if any."""
+        return self._senses.get(" ".join(_words(text)))
 
     def given_name(self, name: str, at: int) -> str | None:
         """The one person the text introduced by the given name `name` before offset `at`; None if none or several."""
         people = [entry_id for entry_id, end in self.given.get(name, {}).items() if end <= at]
         return people[0] if len(people) == 1 else None
+
+    def surname(self, name: str, at: int) -> str | None:
+        """The person last named in full with the surname `name` before offset `at`, if any."""
+        people = [(end, entry_id) for entry_id, end in self.surnames.get(name, {}).items() if end <= at]
+        return max(people)[1] if people else None
 
     def recall(self, text: str, entry_ids: list[str]) -> str | None:
         """Of `entry_ids`, the one introduced most recently under every word of `text`, if any."""

@@ -14,6 +14,7 @@ from reader.linking.normalize import fold
 from reader.linking.periods import MONTH_NUMBERS, find_periods
 from reader.linking.resolve import Resolution, resolve
 from reader.linking.resolve import blocks as blocked
+from reader.linking.words import TITLES, is_common
 
 #: Titles and honorifics that go with the name after them.
 _TITLE_WORDS = (
@@ -87,6 +88,28 @@ def _other_persons_surname(text: str, candidate: Candidate, name_ends: set[int])
     return _SENTENCE_END.search(text, max(0, before.start() - 3), before.start()) is None
 
 
+def _given_name_before(text: str, candidate: Candidate, entry_id: str, covered: int) -> int:
+    """Where the person's name starts, with the given name that an alias left out: `Jim Schlesinger`
+    where the entry knows `James R. Schlesinger` and `Schlesinger`. The word must start as the entry's
+    given names do and be no everyday word (`Just Schlesinger` is not a name), so that later in the text
+    `Jim` alone is the same person."""
+    if " " in text[candidate.start:candidate.end].strip():
+        return candidate.start
+    before = _WORD_BEFORE.search(text, max(covered, candidate.start - 30), candidate.start)
+    if before is None:
+        return candidate.start
+    word = before["word"]
+    initials = set().union(*(r.initials for r in candidate.records if r.entry_id == entry_id))
+    if (_GIVEN_NAME.fullmatch(word) and fold(word)[:1].casefold() in initials and not _NOT_GIVEN_NAMES.fullmatch(word)
+            and not is_common(word)):
+        return before.start("word")
+    return candidate.start
+
+
+#: A given name as `_given_name_before` takes it: capitalised, in lower case after the first letter.
+_GIVEN_NAME = re.compile(r"[A-Z][a-z\u00c0-\u024f]{1,}")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A highlighted span: str offsets into the article text, and the entry it names.
@@ -154,8 +177,14 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             if resolution is None:
                 continue
             entry_id = resolution.entry_id
-            memory.note(text[candidate.start:candidate.end], entry_id, candidate.end,
-                        person=any(r.kind == "person" for r in candidate.records if r.entry_id == entry_id))
+            person = any(r.kind == "person" for r in candidate.records if r.entry_id == entry_id)
+            if person and not title:
+                start = _given_name_before(text, candidate, entry_id, covered)
+                if start != candidate.start:  # `General Joseph Pilsudski`: the title stands before the given name
+                    title = _title_before(text, start, covered)
+            memory.note(text[start:candidate.end], entry_id, candidate.end, person=person)
+            if resolution.how == "cue":
+                memory.keep_sense(text[candidate.start:candidate.end], entry_id)
             if title:
                 start = title[0]
             found.append(Mention(start, candidate.end, text[start:candidate.end], entry_id,
@@ -163,27 +192,33 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
             how.append(resolution)
             covered = candidate.end
         _plain_in_lists(text, found, how)
-        if memory.given:
-            found = _with_given_names(text, found, memory, lo, hi, common)
+        if memory.given or memory.surnames:
+            found = _with_given_names(text, found, memory, lo, hi, common, {(c.start, c.end) for c in candidates})
         if dates:
             found, dated = _with_dates(text, found, max(lo, dated, carried), hi)
         yield Block(lo, hi, found)
 
 
 def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, lo: int, hi: int,
-                      common: dict[str, bool]) -> list[Mention]:
-    """The block's mentions with the given names of people it introduced in full: `Henry` after `Henry Kissinger`.
+                      common: dict[str, bool], taken: set[tuple[int, int]]) -> list[Mention]:
+    """The block's mentions with the given names and surnames of people it introduced in full: `Henry` after
+    `Henry Kissinger`, `Coleman` or `Minister Coleman` after `Frederick W.B. Coleman`.
 
+    Not where the text also gives the name to someone else (`Michael Sidórych`
+    beside `Michael Kutúzov`: the huntsman's `Michael` is not the general's).
     Not where the name opens another full name (`Henry Ford`) or follows a
-    capitalised word (`King Henry`, `Fort Henry`), not where two people
-    introduced share it, and not a name the text also writes as a common word
-    (`Mark` where it says `mark`, `Bill` where it says `bill`; `common` keeps
-    that answer for each name, so a book is searched once per name).
+    capitalised word (`King Henry`, `Fort Henry`), though a title before a
+    surname goes with it; not where two people introduced share a given
+    name (a shared surname is the one named last); not where an alias of
+    some entry matched the same words (`taken`: `Washington` after `George
+    Washington` is left to the city's own cue words); and not a name the text
+    also writes as a common word (`Mark` where it says `mark`, `Bill` where
+    it says `bill`; `common` keeps that answer for each name, so a book is
+    searched once per name).
     """
-    for name in memory.given.keys() - common.keys():
-        lower = name.lower()
-        common[name] = lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
-    names = sorted((n for n in memory.given if not common[n]), key=len, reverse=True)
+    for name in (memory.given.keys() | memory.surnames.keys()) - common.keys():
+        common[name] = _common_or_shared(text, name, memory.name_words)
+    names = sorted((n for n in memory.given.keys() | memory.surnames.keys() if not common[n]), key=len, reverse=True)
     if not names:
         return found
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
@@ -192,18 +227,40 @@ def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, l
     for hit in pattern.finditer(text, lo, hi):
         start, end = hit.span()
         i = bisect.bisect_left(starts, end) - 1  # the last mention starting before the hit ends
-        if i >= 0 and found[i].end > start:
+        if (i >= 0 and found[i].end > start) or (start, end) in taken or _NEXT_CAPITAL.match(text, end):
             continue
-        if _NEXT_CAPITAL.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
+        name = hit.group()
+        entry_id = memory.given_name(name, start) if name in memory.given else None
+        title = None
+        if entry_id is None and name in memory.surnames:
+            entry_id = memory.surname(name, start)
+            title = _title_before(text, start, found[i].end if i >= 0 else 0)
+        if entry_id is None or (title is None and _CAPITAL_BEFORE.search(text, max(0, start - 40), start)):
             continue
-        entry_id = memory.given_name(hit.group(), start)
-        if entry_id is not None:
-            added.append(Mention(start, end, hit.group(), entry_id))
+        first = title[0] if title else start
+        added.append(Mention(first, end, text[first:end], entry_id))
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
+#: A capitalised word, hyphenated or not, without a dash after it (`Schlesinger` in `Schlesinger--who`).
+_CAPITALISED = r"[A-Z][\w'’]*(?:-\w+)*"
+
+
+def _common_or_shared(text: str, name: str, name_words: set[str]) -> bool:
+    """True when the text writes `name` as a common word, or in the full name of someone it did not introduce."""
+    lower = name.lower()
+    if lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        return True
+    for other in re.finditer(rf"(?<![\w-])(?:({_CAPITALISED})\s+)?{re.escape(name)}(?:\s+({_CAPITALISED}))?", text):
+        before, after = other.group(1), other.group(2)
+        if (after and after not in name_words) or (before and before not in name_words and before not in TITLES
+                                                   and not _SENTENCE_END.search(text, 0, other.start(1))):
+            return True
+    return False
+
+
 #: A capitalised word right after a given name, which makes it someone else's full name.
-_NEXT_CAPITAL = re.compile(r"[ \u00a0]+(?:[A-Z]\.[ \u00a0]*)*[A-Z]")
+_NEXT_CAPITAL = re.compile(r"\s+(?:[A-Z]\.\s*)*[A-Z]")
 #: A capitalised word (or an initial) right before it: a title, a place, another name; not a word
 #: that opens a sentence (`And Henry, it has been a pleasure`).
 _CAPITAL_BEFORE = re.compile(

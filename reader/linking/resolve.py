@@ -178,6 +178,10 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     records = [r for r in candidate.records if not (date and r.kind != "place" and begins_after(r.start, date))]
     evidence: dict[str, _Evidence] = {}
     context: str | None = None
+    # one sense per text: a name only cue words can link keeps the sense they gave it earlier
+    sense = None
+    if memory is not None and not any(not r.when and not r.blocks for r in records):
+        sense = memory.sense(text[candidate.start:candidate.end])
     for record in records:
         if record.blocks:
             continue
@@ -197,6 +201,9 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
             # a proper name of several words in a text about this entry's world: `Declaration of
             # Independence` after Jefferson and the Constitution, though no cue word is near; never
             # a common phrase (`the war`) or a single word (`Senate`), which name too many things
+            item.eligible, item.how = True, "cue"
+        elif not item.eligible and record.entry_id == sense:
+            item.add(CUE, "its cue words linked it earlier in the text")
             item.eligible, item.how = True, "cue"
     if not evidence:
         return None

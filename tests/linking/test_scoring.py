@@ -83,8 +83,8 @@ def test_memory_outweighs_dates() -> None:
     ("They met President Woodrow Wilson in Paris.", []),
     ("He admired Bronislaw Pilsudski, his brother.", []),
     # a variant of the entry's own given name, a title, a possessive, a sentence start: still the person
-    ("In 1920 General Joseph Pilsudski led the army.", [("Pilsudski", "jozef-pilsudski")]),
-    ("They met Harold Wilson. Wilson smiled.", [("Wilson", "harold-wilson")] * 2),
+    ("In 1920 General Joseph Pilsudski led the army.", [("General Joseph Pilsudski", "jozef-pilsudski")]),
+    ("They met Harold Wilson. Wilson smiled.", [("Harold Wilson", "harold-wilson"), ("Wilson", "harold-wilson")]),
     ("Chief of State Pilsudski signed it.", [("Pilsudski", "jozef-pilsudski")]),
     ("Ukraine's Zelensky spoke.", [("Zelensky", "volodymyr-zelenskyy")]),
     ("On the ninth of May Pilsudski rode.", [("Pilsudski", "jozef-pilsudski")]),
@@ -201,6 +201,58 @@ FRIENDS = MemoryAliases([
 ])
 def test_a_person_named_in_full_is_then_known_by_the_given_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert links(text, FRIENDS) == expected
+
+
+HISTORY = MemoryAliases([
+    *record("James R. Schlesinger", "james-r-schlesinger", kind="person", initials=frozenset("j")),
+    *record("Schlesinger", "james-r-schlesinger", kind="person", initials=frozenset("j")),
+    *record("Frederick W. B. Coleman", "frederick-w-b-coleman", kind="person", initials=frozenset("f")),
+    *record("George Washington", "george-washington", kind="person", initials=frozenset("g")),
+    *record("Washington", "washington-dc", kind="place", when=("capital", "embassy")),
+    *record("Mikhail Kutuzov", "mikhail-kutuzov", kind="person", initials=frozenset("m")),
+    *record("Kutuzov", "mikhail-kutuzov", kind="person", initials=frozenset("m")),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name the alias left out goes with the surname, and then stands for the person alone
+    ("I welcome Jim Schlesinger--who served long. Thank you very much, Jim.",
+     [("Jim Schlesinger", "james-r-schlesinger"), ("Jim", "james-r-schlesinger")]),
+    # but not an everyday word that starts like the given name
+    ("Just Schlesinger came.", [("Schlesinger", "james-r-schlesinger")]),
+    # a surname with no alias of its own, after the full name, with or without a title
+    ("Frederick W. B. Coleman presented his credentials. Coleman left in 1931; Minister Coleman wrote.",
+     [("Frederick W. B. Coleman", "frederick-w-b-coleman"), ("Coleman", "frederick-w-b-coleman"),
+      ("Minister Coleman", "frederick-w-b-coleman")]),
+    # a surname that some alias matches is left to that alias and its cue words
+    ("George Washington was the first president. Washington is far from here.",
+     [("George Washington", "george-washington")]),
+    # a given name the text also gives to someone it did not introduce stands for nobody alone
+    ("Michael Kutuzov rode out. Michael Sidorych saddled the horses, and Michael must come with my dogs.",
+     [("Michael Kutuzov", "mikhail-kutuzov")]),
+])
+def test_a_person_named_in_full_is_then_known_by_either_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, HISTORY) == expected
+
+
+#: One alias that only its cue words link, and one that also has a plain meaning.
+SENSES = MemoryAliases([
+    *record("SALT", "salt-i", when=("arms", "nuclear")),
+    *record("Munich", "munich"), *record("Munich", "munich-agreement", when=("1938",)),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one sense per text: once cue words linked a name, it keeps that sense where no cue is near
+    ("The talks on nuclear arms, or SALT, began.\n\nIt is the nature of the SALT process.",
+     [("SALT", "salt-i"), ("SALT", "salt-i")]),
+    # never before the cue words gave it, and never over a plain meaning the name has
+    ("It is the nature of the SALT process.\n\nThe talks on nuclear arms, or SALT, began.", [("SALT", "salt-i")]),
+    ("In 1938 Munich was signed.\n\nShe flew to Munich.",
+     [("Munich", "munich-agreement"), ("Munich", "munich")]),
+])
+def test_a_name_keeps_the_sense_its_cue_words_gave_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, SENSES) == expected
 
 
 WORLD = MemoryAliases([
