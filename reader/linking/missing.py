@@ -33,7 +33,7 @@ President Prime Minister Secretary Chancellor Foreign Interior Defense Defence F
 General Admiral King Queen Prince Pope Emperor Chapter Part Book Volume Section Figure Table All
 Ambassador Vice Speaker Chairman Chargé Consul Envoy Nation Nations Government Governments God Earth Country
 Department Chamber Republic Charter Navy Army Administration Embassy Legation Information Recognition
-East West North South People Peoples Union Constitution Treaty Congressman Congresswoman Applause Laughter
+People Peoples Union Constitution Treaty Congressman Congresswoman Applause Laughter
 """.split())
 #: Roman numerals (`II`, `XIV`) and a pronoun with its contraction (`I've`, `I'm`) are not names.
 _NOT_A_NAME = re.compile(r"^(?:[IVXLCDM]+|I[’'](?:ve|m|ll|d))$")
@@ -80,6 +80,7 @@ _TRAILING = frozenset({*_CONNECTORS, "and"})
 
 
 _NON_SPACE = re.compile(r"\S+")
+_DASH = re.compile(r"-(?=[a-z])")
 
 #: One word of a run, with its offsets.
 _Word = tuple[str, int, int]
@@ -102,8 +103,17 @@ def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
                 if run:
                     yield run, opens
                 run, opens = [], False
-            else:
+                continue
+            dash = _DASH.search(word.group())
+            if dash is None:
                 run.append((word.group(), at, at + len(word.group())))
+                continue
+            # `the Americas-the Alliance`, `New Deal-supporting`: a hyphen before a small letter ends the name
+            if dash.start():
+                run.append((word.group()[:dash.start()], at, at + dash.start()))
+            if run:
+                yield run, opens
+            run, opens = [], False
         if run:
             yield run, opens
 

@@ -129,6 +129,12 @@ def _holds(office: Office, words: tuple[str, ...], date: str | None) -> bool:
                 or (office.end is not None and begins_after(date, office.end)))
 
 
+#: `the Kennedy administration`, `the Thatcher government`: the name of whoever headed it.
+_GOVERNMENT_AFTER = re.compile(r"[’']?s?[ \u00a0]+(?:administrations?|presidency|government|cabinet)\b")
+#: The offices whose holder a government is named after.
+_HEADS = (("president",), ("prime", "minister"), ("chancellor",))
+
+
 def blocks(candidate: Candidate) -> bool:
     """True for a phrase declared to mean something else, and nothing more."""
     return all(r.blocks for r in candidate.records)
@@ -171,8 +177,10 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     named, years near the span within the entry's dates, and whether a person
     was in public life at the article's `date`. Entries that began after the
     `date` are not candidates. A plain alias always qualifies; a cued one only
-    near its cue words, when the text introduced it, or after a `title` naming
-    an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas).
+    near its cue words, when the text introduced it, after a `title` naming
+    an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas),
+    or before `administration` or `government` where the entry headed one
+    (`the Kennedy administration` is the president, not his brothers).
     """
     # a place is older than its present state: a 1945 text's `Russia` is still Russia
     records = [r for r in candidate.records if not (date and r.kind != "place" and begins_after(r.start, date))]
@@ -213,6 +221,13 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
         for item in evidence.values():
             if any(_holds(office, words, date) for office in by_entry[item.entry_id].offices):
                 item.add(TITLE, f"“{title}”" + (" at the article's date" if date else ""))
+                if not item.eligible:
+                    item.eligible, item.how = True, "cue"
+    if _GOVERNMENT_AFTER.match(text, candidate.end):
+        by_entry = {r.entry_id: r for r in records}
+        for item in evidence.values():
+            if any(_holds(office, head, None) for office in by_entry[item.entry_id].offices for head in _HEADS):
+                item.add(TITLE, "“administration” after the name of a head of government")
                 if not item.eligible:
                     item.eligible, item.how = True, "cue"
     plain = [e.entry_id for e in evidence.values() if e.eligible and e.how == "plain"]

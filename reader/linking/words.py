@@ -47,8 +47,9 @@ Slovak Slovakian Slovene Slovenian Somali Spanish Sudanese Swedish Swiss Syrian 
 Tibetan Tunisian Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Yugoslav
 Zambian Zimbabwean Soviet Tsarist Czarist Imperial Ottoman Habsburg Byzantine Roman Latin Anglo Sino Franco Russo
 Indo Afro Euro Pan Slavic Slav Balkan Baltic Nordic Scandinavian Caucasian Siberian Crimean Bavarian Western Eastern
-Northern Southern Central Euro-Atlantic Transatlantic Atlantic Pacific Arctic Asian African European Arab Jewish
-Christian Catholic Protestant Orthodox Muslim Islamic Buddhist Hindu Sunni Shia Shiite Communist Socialist Liberal
+Northern Southern Central North South East West Euro-Atlantic Transatlantic Atlantic Pacific Arctic Asian African
+European Arab Jewish Christian Catholic Protestant Orthodox Muslim Islamic Buddhist Hindu Sunni Shia Shiite
+Communist Socialist Liberal
 Conservative Fascist Nazi Bolshevik Menshevik Marxist Leninist Stalinist Trotskyist Maoist Republican Democratic
 Democrat Labour Tory Gaullist Federal National International Allied Diplomatic Free Congressional Parliamentary
 Presidential Foreign Pole Poles

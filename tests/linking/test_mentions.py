@@ -173,6 +173,10 @@ def test_the_missing_name_detector_skips_headings_peoples_pronouns_and_numerals(
     # a chronology's dated headings, with or without small words in them
     ("American Embassy Closed, 1919.\nRecognition of Independence from the Empire, 1991.\n\nThe envoy Ivo Andric left.",
      [("Ivo Andric", 1)]),
+    # a direction begins a name, and a hyphen before a small letter is a dash that ends one
+    ("From the tip of South America to North Borneo, said Ivo Andric.",
+     [("Ivo Andric", 1), ("North Borneo", 1), ("South America", 1)]),
+    ("Growth throughout the Americas-the Alliance, and New Deal-supporting Senators.", [("New Deal", 1)]),
     # acronyms in capitals stay names to explain, even when they spell a word
     ("The SALT and START talks went on.", [("SALT", 1), ("START", 1)]),
 ])

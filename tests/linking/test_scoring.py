@@ -235,6 +235,31 @@ def test_a_person_named_in_full_is_then_known_by_either_name(text: str, expected
     assert links(text, HISTORY) == expected
 
 
+_PRESIDENT = ("president", "of", "the", "united", "states")
+KENNEDYS = MemoryAliases([
+    *record("Kennedy", "john-f-kennedy", when=("Khrushchev",), kind="person",
+            offices=(Office(_PRESIDENT, "1961-01-20", "1963-11-22"),)),
+    *record("Kennedy", "robert-f-kennedy", when=("Attorney General",), kind="person",
+            offices=(Office(("united", "states", "attorney", "general"), "1961-01-20", "1964-09-03"),)),
+    *record("Johnson", "lyndon-b-johnson", when=("Texas",), kind="person",
+            offices=(Office(("vice", *_PRESIDENT), "1961-01-20", "1963-11-22"),
+                     Office(_PRESIDENT, "1963-11-22", "1969-01-20"))),
+    *record("Biden", "joe-biden", when=("Delaware",), kind="person",
+            offices=(Office(("vice", *_PRESIDENT), "2009-01-20", "2017-01-20"),)),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a government named after a name is whoever of that name headed one, at any date
+    ("The volumes waited until the Kennedy administration.", [("Kennedy", "john-f-kennedy")]),
+    ("In the Johnson administration's first year", [("Johnson", "lyndon-b-johnson")]),
+    # a vice president headed no administration of his own
+    ("The Biden administration's plan", []),
+])
+def test_an_administration_is_named_after_its_head(text: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, KENNEDYS, date="2010") == expected
+
+
 #: One alias that only its cue words link, and one that also has a plain meaning.
 SENSES = MemoryAliases([
     *record("SALT", "salt-i", when=("arms", "nuclear")),
