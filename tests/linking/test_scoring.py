@@ -57,6 +57,28 @@ def test_kallas_is_siim_in_2003_and_kaja_in_2025(date: str, expected: str) -> No
     assert links("Kallas met the Commission.", date=date) == [("Kallas", expected)]
 
 
+#: As the corpus writes them: a shared surname is cued, so that neither claims it alone.
+CUED_KALLAS = MemoryAliases([
+    *record("Kallas", "siim-kallas", when=("Siim",), kind="person", start="1948-10-02", active=("1991", "2014")),
+    *record("Kallas", "kaja-kallas", when=("Kaja",), kind="person", start="1977-06-18", active=("2011", None)),
+    *record("Rice", "condoleezza-rice", when=("Condoleezza",), kind="person", active=("2001", "2009")),
+])
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # with no cue near, the one of several people in public life at the article's date
+    ("Kallas met the Commission.", "2025-02-19", [("Kallas", "kaja-kallas")]),
+    ("Kallas met the Commission.", "2003-01-10", [("Kallas", "siim-kallas")]),
+    # both were in public life: a cue is needed; without a date, too
+    ("Kallas met the Commission.", "2012-05-01", []),
+    ("Kallas met the Commission.", None, []),
+    # one entry with a cued name is cued against a word, not another person: the date does not stand in
+    ("Rice prices rose.", "2007-03-01", []),
+])
+def test_a_cued_surname_with_no_cue_near_is_the_one_person_in_public_life_then(text, date, expected) -> None:
+    assert links(text, CUED_KALLAS, date=date) == expected
+
+
 def test_a_year_near_the_name_that_falls_within_an_entrys_dates_weighs_for_it() -> None:
     # no article date: only the years in the sentence tell the two Roosevelts apart
     assert links("In 1938 Roosevelt wrote to the Congress.") == [("Roosevelt", "franklin-d-roosevelt")]
