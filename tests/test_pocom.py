@@ -59,24 +59,34 @@ def _match(entry: Entry, role: Role, terms: dict[tuple[str, str], list[dict[str,
 
 
 def differences() -> tuple[int, list[str]]:
+    """How many roles were compared, and each difference as `file:line: …`.
+
+    One pocom term may be written as consecutive roles where the state it was
+    accredited to changed name during it (Strauss: ambassador to the Soviet
+    Union, then to Russia, one term in pocom): the first of them must start
+    on pocom's day and the last end on it; where they meet is the YAML's.
+    """
     terms = _terms()
     titles = {title for title, _ in terms}
     loaded = corpus.load(REPO / "context")
     compared, found = 0, []
     for entry in loaded.entries:
+        by_term: dict[str, list[tuple[int, Role, dict[str, str]]]] = defaultdict(list)
         for i, role in enumerate(entry.roles):
-            if role.title not in titles:
-                continue
-            row = _match(entry, role, terms)
-            if row is None:
-                continue
-            compared += 1
-            where = f"{entry.path}:{loaded.lines[entry.id].line('roles', i)}"
-            if not (_same_day(role.start, row["started"]) or _same_day(role.start, row["appointed"])):
-                found.append(f"{where}: {role.title} starts {role.start}; pocom {row['pocom_id']} has appointed "
-                             f"{row['appointed'] or '?'}, entered on duty {row['started'] or '?'}")
-            if row["ended"] and role.end and not _same_day(role.end, row["ended"]):
-                found.append(f"{where}: {role.title} ends {role.end}; pocom {row['pocom_id']} has {row['ended']}")
+            if role.title in titles and (row := _match(entry, role, terms)) is not None:
+                by_term[row["pocom_id"]].append((i, role, row))
+        for matched in by_term.values():
+            matched.sort(key=lambda m: m[1].start or "")
+            compared += len(matched)
+            (i, first, row), (j, last, _) = matched[0], matched[-1]
+            line = loaded.lines[entry.id].line
+            if not (_same_day(first.start, row["started"]) or _same_day(first.start, row["appointed"])):
+                found.append(f"{entry.path}:{line('roles', i)}: {first.title} starts {first.start}; pocom "
+                             f"{row['pocom_id']} has appointed {row['appointed'] or '?'}, entered on duty "
+                             f"{row['started'] or '?'}")
+            if row["ended"] and last.end and not _same_day(last.end, row["ended"]):
+                found.append(f"{entry.path}:{line('roles', j)}: {last.title} ends {last.end}; pocom "
+                             f"{row['pocom_id']} has {row['ended']}")
     return compared, found
 
 
