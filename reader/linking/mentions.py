@@ -242,19 +242,35 @@ def _with_given_names(text: str, found: list[Mention], memory: DocumentMemory, l
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
-#: A capitalised word, hyphenated or not, without a dash after it (`Schlesinger` in `Schlesinger--who`).
-_CAPITALISED = r"[A-Z][\w'’]*(?:-\w+)*"
+#: The capitalised word, hyphenated or not, right after a name or right before it (without a dash after
+#: it: `Schlesinger` in `Schlesinger--who`).
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w'’]*(?:-\w+)*)")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:-\w+)*)\s+$")
+
+
+def _whole_words(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` as a whole word (no letter, digit or hyphen either side), found by
+    `str.find`: a regex with a look-behind would try every position of a book."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+            yield at
+        at = text.find(word, at + 1)
 
 
 def _common_or_shared(text: str, name: str, name_words: set[str]) -> bool:
     """True when the text writes `name` as a common word, or in the full name of someone it did not introduce."""
-    lower = name.lower()
-    if lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+    if next(_whole_words(text, name.lower()), None) is not None:
         return True
-    for other in re.finditer(rf"(?<![\w-])(?:({_CAPITALISED})\s+)?{re.escape(name)}(?:\s+({_CAPITALISED}))?", text):
-        before, after = other.group(1), other.group(2)
-        if (after and after not in name_words) or (before and before not in name_words and before not in TITLES
-                                                   and not _SENTENCE_END.search(text, 0, other.start(1))):
+    for start in _whole_words(text, name):
+        after = _WORD_AFTER.match(text, start + len(name))
+        if after and after[1] not in name_words:
+            return True
+        before = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+        if (before and before[1] not in name_words and before[1] not in TITLES
+                and not _SENTENCE_END.search(text, max(0, before.start() - 3), before.start())):
             return True
     return False
 
