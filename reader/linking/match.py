@@ -73,6 +73,10 @@ class Matcher:
         #: By first token: the second tokens of its longer aliases, and its one-token records.
         self._seconds: dict[str, frozenset[str]] = {}
         self._singles: dict[str, tuple[AliasRecord, ...]] = {}
+        #: By first token: its longer aliases' records by their whole token tuple, and those tuples' lengths,
+        #: longest first, so that a span is looked up once per length rather than compared with every record.
+        self._by_tokens: dict[str, dict[tuple[str, ...], tuple[AliasRecord, ...]]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
 
     def _fold(self, raw: str) -> str:
         key = self._folded.get(raw)
@@ -94,18 +98,23 @@ class Matcher:
                 self._longest[key] = max(len(r.tokens) for r in records)
                 self._seconds[key] = frozenset(r.tokens[1] for r in records if len(r.tokens) > 1)
                 self._singles[key] = tuple(r for r in records if len(r.tokens) == 1)
+                by_tokens: dict[tuple[str, ...], list[AliasRecord]] = {}
+                for r in records:
+                    if len(r.tokens) > 1:
+                        by_tokens.setdefault(r.tokens, []).append(r)
+                self._by_tokens[key] = {tokens: tuple(rs) for tokens, rs in by_tokens.items()}
+                self._lengths[key] = tuple(sorted({len(t) for t in by_tokens}, reverse=True))
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
         end = len(text) if end is None else end
         self._learn(set(TOKEN.findall(text, start, end)))
-        longest, by_first, folded = self._longest, self._by_first, self._folded
+        longest, folded = self._longest, self._folded
         found = []
         for first in TOKEN.finditer(text, start, end):
             key = folded[first.group()]
             if key not in longest:
                 continue
-            records = by_first[key]
             if longest[key] == 1:
                 found.append(Candidate(first.start(), first.end(), self._singles[key]))
                 continue
@@ -117,12 +126,12 @@ class Matcher:
                 continue
             tokens = [first, second, *islice(TOKEN.finditer(text, second.end()), longest[key] - 2)]
             keys = tuple(self._fold(t.group()) for t in tokens)
-            by_length: dict[int, list[AliasRecord]] = {}
-            for record in records:
-                if keys[:len(record.tokens)] == record.tokens:
-                    by_length.setdefault(len(record.tokens), []).append(record)
-            for n, matched in sorted(by_length.items(), reverse=True):
-                if n == 1 or _joined(text, tokens[:n]):
-                    found.append(Candidate(first.start(), tokens[n - 1].end(), tuple(matched)))
+            table = self._by_tokens[key]
+            for n in self._lengths[key]:
+                matched = table.get(keys[:n])
+                if matched is not None and _joined(text, tokens[:n]):
+                    found.append(Candidate(first.start(), tokens[n - 1].end(), matched))
+            if self._singles[key]:
+                found.append(Candidate(first.start(), first.end(), self._singles[key]))
         return found
 
