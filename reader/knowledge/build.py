@@ -63,6 +63,7 @@ def _alias_rows(entry: Entry) -> list[dict]:
             seen.add((key, record.when, blocking))
             rows.append({
                 "entry_id": entry.id, "key": key, "first": record.tokens[0],
+                "second": record.tokens[1] if len(record.tokens) > 1 else None,
                 "cues": json.dumps(record.when) if record.when else None, "blocks": int(blocking),
             })
     return rows
@@ -89,8 +90,12 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
         pk="id",
     )
     alias_rows = [row for e in entries for row in _alias_rows(e)]
-    db["aliases"].insert_all(alias_rows, foreign_keys=[("entry_id", "entries", "id")])
-    db["aliases"].create_index(["first"])
+    db["aliases"].create({"entry_id": str, "key": str, "first": str, "second": str, "cues": str, "blocks": int},
+                         foreign_keys=[("entry_id", "entries", "id")])
+    db["aliases"].insert_all(alias_rows)
+    # read by first token and, where the text is known, second: a name whose second word the text lacks
+    # is never read
+    db["aliases"].create_index(["first", "second"])
     db["aliases"].create_index(["entry_id"])
     children = {
         "written_aliases": ({"entry_id": e.id, "position": i, "alias": a.text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The shape of context.db's tables; bumped when they change, and the store refuses others.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TYPES = ("person", "organization", "place", "event", "work", "concept", "period")
 

@@ -64,6 +64,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._facts: dict[str, _Facts] = {}
+        #: The tokens of the text whose aliases were last asked for (see `_hold_present`).
+        self._present: Collection[str] | None = None
         if not self.path.is_file():
             raise DatabaseError(f"no context database at {self.path}", FIX)
         try:
@@ -117,22 +119,55 @@ class Store:
     def __len__(self) -> int:
         return int(self.meta.get("entries", 0) or 0)
 
-    def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterator[AliasRecord]:
+    def aliases_starting_with(self, first_tokens: Collection[str],
+                              present: Collection[str] | None = None) -> Iterator[AliasRecord]:
+        """See `AliasLookup`: the aliases are read by their first token, through an index, and those that
+        cannot match the text are dropped before anything else about their entries is read."""
         firsts = list(first_tokens)
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            rows = self._query(
-                "select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
-                f"left join entries e on e.id = a.entry_id where a.first in ({marks})", batch)
-            facts = self._linking_facts({row[1] for row in rows if isinstance(row[1], str)})
-            for key, entry_id, cues, blocks, start, end, kind in rows:
+            rows = []
+            query = f"select key, entry_id, cues, blocks from aliases where first in ({marks})"
+            if present is not None:
+                self._hold_present(present)
+                query += " and (second is null or second in (select token from temp.present))"
+            for key, entry_id, cues, blocks in self._query(query, batch):
                 if not isinstance(key, str) or not key or not isinstance(entry_id, str):
                     raise _damaged(self.path, "an alias has no key or entry")
+                tokens = tokens_of(key)
+                if present is None or all(t in present for t in tokens):
+                    rows.append((tokens, entry_id, cues, blocks))
+            ids = {row[1] for row in rows}
+            facts = self._linking_facts(ids)
+            dates = self._entry_dates(ids)
+            for tokens, entry_id, cues, blocks in rows:
                 active, related, initials, offices = facts.get(entry_id, _NO_FACTS)
-                yield AliasRecord(tokens_of(key), entry_id, self._cues(cues), bool(blocks), self._date(start),
-                                  self._date(end), active, related, kind if isinstance(kind, str) else "",
-                                  initials, offices)
+                start, end, kind = dates.get(entry_id, (None, None, ""))
+                yield AliasRecord(tokens, entry_id, self._cues(cues), bool(blocks), start, end, active, related,
+                                  kind, initials, offices)
+
+    def _hold_present(self, present: Collection[str]) -> None:
+        """Put the text's tokens in a temporary table (in memory, never the database) for the query to
+        join, once per text: the matcher hands over the same collection for each of its blocks."""
+        if present is self._present:
+            return
+        self.conn.execute("create temp table if not exists present (token text primary key)")
+        self.conn.execute("delete from temp.present")
+        self.conn.executemany("insert or ignore into temp.present values (?)", ((t,) for t in present))
+        self._present = present
+
+    def _entry_dates(self, entry_ids: set[str]) -> dict[str, tuple[str | None, str | None, str]]:
+        """Each entry's start, end and type, for the entries a text's aliases name."""
+        found: dict[str, tuple[str | None, str | None, str]] = {}
+        wanted = sorted(entry_ids)
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i:i + _BATCH]
+            marks = ",".join("?" * len(batch))
+            for entry_id, start, end, kind in self._query(
+                    f"select id, start, end, type from entries where id in ({marks})", batch):
+                found[entry_id] = (self._date(start), self._date(end), kind if isinstance(kind, str) else "")
+        return found
 
     def _linking_facts(self, entry_ids: set[str]) -> dict[str, _Facts]:
         """What resolution weighs beyond the alias, for the entries a text's aliases name: years in

@@ -16,8 +16,11 @@ from reader.linking.index import AliasRecord, records_for
 
 
 class AliasLookup(Protocol):
-    def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterable[AliasRecord]:
-        """Every alias record whose first token is one of `first_tokens`."""
+    def aliases_starting_with(self, first_tokens: Collection[str],
+                              present: Collection[str] | None = None) -> Iterable[AliasRecord]:
+        """Every alias record whose first token is one of `first_tokens`; with `present` (the folded
+        tokens the text holds), only those whose every token is present, the rest being unable to
+        match: a corpus of a million names costs only what the text can use."""
         ...
 
 
@@ -41,6 +44,9 @@ class MemoryAliases:
             records.extend(records_for(alias, entry_id, when))
         return cls(records)
 
-    def aliases_starting_with(self, first_tokens: Collection[str]) -> Iterable[AliasRecord]:
+    def aliases_starting_with(self, first_tokens: Collection[str],
+                              present: Collection[str] | None = None) -> Iterable[AliasRecord]:
         for token in first_tokens:
-            yield from self._by_first.get(token, ())
+            for record in self._by_first.get(token, ()):
+                if present is None or all(t in present for t in record.tokens):
+                    yield record

@@ -67,6 +67,9 @@ class Matcher:
 
     def __init__(self, lookup: AliasLookup) -> None:
         self.lookup = lookup
+        #: The folded tokens of the text being read, found once: aliases with any other token cannot match.
+        self._present: set[str] | None = None
+        self._present_in: str | None = None
         self._folded: dict[str, str] = {}
         self._by_first: dict[str, list[AliasRecord]] = {}
         self._longest: dict[str, int] = {}
@@ -90,7 +93,7 @@ class Matcher:
         if not new_keys:
             return
         found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
-        for record in self.lookup.aliases_starting_with(new_keys):
+        for record in self.lookup.aliases_starting_with(new_keys, self._present):
             found.setdefault(record.tokens[0], []).append(record)
         for key, records in found.items():
             self._by_first[key] = records
@@ -108,6 +111,9 @@ class Matcher:
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
         end = len(text) if end is None else end
+        if self._present_in is not text:
+            self._present = {self._fold(raw) for raw in set(TOKEN.findall(text))}
+            self._present_in = text
         self._learn(set(TOKEN.findall(text, start, end)))
         longest, folded = self._longest, self._folded
         found = []

@@ -229,3 +229,17 @@ def test_a_period_lists_what_is_dated_within_it_events_first(store: Store) -> No
     assert "lech-walesa" not in found, "a person counts at birth and death, not for being alive"
     assert [ref.id for ref in store.dated_within("1943", "1943")] == ["world-war-ii", "lech-walesa"]
     assert store.dated_within("1800", "1899") == []
+
+
+def test_the_store_reads_only_the_aliases_a_text_can_match(db_path: Path) -> None:
+    store = Store(db_path)
+    every = list(store.aliases_starting_with(["Lech"]))
+    assert any(len(r.tokens) > 1 for r in every)
+    held = {"Lech", "Walesa"}
+    kept = list(store.aliases_starting_with(["Lech"], held))
+    assert kept and all(set(r.tokens) <= held for r in kept)
+    assert [r for r in every if set(r.tokens) <= held] == kept
+    # the text's tokens go to a temporary table in memory: the database file is left alone
+    before = db_path.read_bytes()
+    list(store.aliases_starting_with(["Lech", "Poland"], {"Lech", "Poland", "Walesa"}))
+    assert db_path.read_bytes() == before

@@ -90,3 +90,18 @@ def test_the_unknown_name_pass_judges_each_line_as_a_search_would(text: str) -> 
     heading = _Headings(text)
     for at in range(len(text) + 1):
         assert heading(at) == _heading_by_search(text, at), (text, at)
+
+
+class _AllAliases:
+    """The same aliases, handed over whether or not the text holds their other words."""
+
+    def aliases_starting_with(self, first_tokens, present=None):
+        return Both().aliases_starting_with(first_tokens)
+
+
+@given(texts)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+def test_leaving_out_aliases_whose_words_the_text_lacks_changes_nothing(text: str) -> None:
+    # the look-up drops every alias with a token the text does not hold, so that a large corpus costs
+    # only what the text can use; the mentions must be exactly those of a look-up that drops nothing
+    assert annotate(text, Both()) == annotate(text, _AllAliases())
