@@ -112,7 +112,7 @@ class Matcher:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
         end = len(text) if end is None else end
         if self._present_in is not text:
-            self._present = {self._fold(raw) for raw in set(TOKEN.findall(text))}
+            self._present = {self._fold(token.group()) for token in TOKEN.finditer(text)}  # no list of them all
             self._present_in = text
         self._learn(set(TOKEN.findall(text, start, end)))
         longest, folded = self._longest, self._folded
