@@ -4,7 +4,11 @@ Machines are shared and noisy, so every figure comes with a ratio to
 something measured in the same process a moment before: the ratio is what
 to compare between runs, not the seconds.
 
-    python -m bench [--book PATH]
+    python -m bench [--book PATH] [--quick]
+
+`--quick` measures a slice of the book with smaller synthetic databases,
+once each: the tests run it so that the benchmark keeps working, not for its
+figures.
 """
 
 from __future__ import annotations
@@ -65,17 +69,21 @@ def row(label: str, value: str, ratio: str = "") -> None:
     print(f"  {label:<48}{value:>14}  {ratio}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--book", type=Path, default=BOOK)
-    args = parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="a short run that only shows the benchmark works")
+    args = parser.parse_args(argv)
     book = read_article(args.book).text
+    sizes, repeat, again = (10_000, 100_000), 15, 3
+    if args.quick:
+        book, sizes, repeat, again = book[:200_000], (1_000,), 1, 1
     store = Store(REPO / "context.db")
     print(f"Book: {args.book.name}, {len(book):,} characters; context: {len(store)} entries\n")
 
     print("Annotation (baseline: one pass of a word regex over the same text)")
-    baseline = best(lambda: re.findall(r"\w+", book))
-    seconds = best(lambda: annotate(book, store), repeat=2)
+    baseline = best(lambda: re.findall(r"\w+", book), repeat=again)
+    seconds = best(lambda: annotate(book, store), repeat=min(again, 2))
     row("word regex over the book", f"{baseline:.3f} s")
     row("annotate the book", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline, "
         f"{len(book) / seconds / 1e6:.1f} M chars/s")
@@ -93,27 +101,27 @@ def main() -> None:
         annotate(article, with_store)
         with_store.close()
 
-    shipped = best(lambda: open_and_annotate(REPO / "context.db"), repeat=15)
+    shipped = best(lambda: open_and_annotate(REPO / "context.db"), repeat=repeat)
     row("open shipped database + annotate the seed article", f"{shipped * 1000:.1f} ms")
     real = corpus.load(REPO / "context").entries
     with tempfile.TemporaryDirectory() as tmp:
-        for size in (10_000, 100_000):
+        for size in sizes:
             path = Path(tmp) / f"synthetic-{size}.db"
             synthetic_database(path, real, size, words)
-            seconds = best(lambda path=path: open_and_annotate(path), repeat=15)
+            seconds = best(lambda path=path: open_and_annotate(path), repeat=repeat)
             row(f"same with {size:,} extra entries", f"{seconds * 1000:.1f} ms", f"{seconds / shipped:5.2f}× shipped")
 
     print("\nBuilding the context database (baseline: PyYAML's safe_load of every file)")
     files = sorted((REPO / "context").glob("*/*.yaml"))
-    baseline = best(lambda: [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files])
+    baseline = best(lambda: [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files], repeat=again)
     with tempfile.TemporaryDirectory() as tmp:
-        seconds = best(lambda: build(REPO / "context", Path(tmp) / "context.db"))
+        seconds = best(lambda: build(REPO / "context", Path(tmp) / "context.db"), repeat=again)
     row(f"safe_load {len(files)} files", f"{baseline:.3f} s")
     row("validate and build context.db", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline")
 
     print("\nWrapping for the view (baseline: splitting the book into lines)")
-    baseline = best(lambda: book.split("\n"))
-    seconds = best(lambda: wrap(book, 100))
+    baseline = best(lambda: book.split("\n"), repeat=again)
+    seconds = best(lambda: wrap(book, 100), repeat=again)
     row("split into lines", f"{baseline:.3f} s")
     row("wrap the book at 100 columns", f"{seconds:.3f} s", f"{seconds / baseline:5.1f}× baseline")
 
