@@ -2,9 +2,11 @@
 
 Matching only finds; it does not choose between entries or between
 overlapping spans. That is `resolve` and `mentions`, so disambiguation can
-change without touching this. A `Matcher` reads a text block by block and
-remembers what the lookup told it, so memory stays proportional to the text
-and a long text never holds the interpreter in one long call.
+change without touching this. A `Matcher` first reads the text's words, a
+block at a time, and asks the lookup once for the aliases they can start and
+that the text holds every word of; it then finds spans block by block, so
+memory stays proportional to the text and a long text never holds the
+interpreter in one long call.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from reader.linking.index import AliasRecord
 from reader.linking.normalize import TOKEN, fold
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+#: TOKEN's two branches (`normalize.TOKEN`): a run of word characters, which every alias starts with, and
+#: any other character but space.
+_WORD_TOKEN = re.compile(r"\w+")
+_MARK = re.compile(r"[^\w\s]")
 #: Characters matched per block: small enough that no single step takes long.
 BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
@@ -81,15 +87,26 @@ class Matcher:
         self._by_tokens: dict[str, dict[tuple[str, ...], tuple[AliasRecord, ...]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
 
+    def _read_words(self, text: str) -> None:
+        """Read the text's words once, a block at a time (no list of a book's words): the folded tokens
+        it holds, with its marks, and the aliases its words can start, asked of the lookup in one go."""
+        marks = {char for char in set(text) if _MARK.fullmatch(char)}
+        words: set[str] = set()
+        for lo, hi in blocks(text):
+            words.update(_WORD_TOKEN.findall(text, lo, hi))
+        self._present = {self._fold(raw) for raw in words | marks}
+        self._present_in = text
+        self._learn({self._fold(raw) for raw in words})
+
     def _fold(self, raw: str) -> str:
         key = self._folded.get(raw)
         if key is None:
             key = self._folded[raw] = fold(raw)
         return key
 
-    def _learn(self, raws: set[str]) -> None:
-        """Ask the lookup about the first tokens not seen in earlier blocks."""
-        new_keys = {self._fold(raw) for raw in raws} - self._by_first.keys()
+    def _learn(self, keys: set[str]) -> None:
+        """Ask the lookup about the folded first tokens not asked about before."""
+        new_keys = keys - self._by_first.keys()
         if not new_keys:
             return
         found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
@@ -112,13 +129,11 @@ class Matcher:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
         end = len(text) if end is None else end
         if self._present_in is not text:
-            self._present = {self._fold(token.group()) for token in TOKEN.finditer(text)}  # no list of them all
-            self._present_in = text
-        self._learn(set(TOKEN.findall(text, start, end)))
+            self._read_words(text)
         longest, folded = self._longest, self._folded
         found = []
         for first in TOKEN.finditer(text, start, end):
-            key = folded[first.group()]
+            key = folded.get(first.group())  # a mark (`,`, `—`) starts no alias and was never folded
             if key not in longest:
                 continue
             if longest[key] == 1:
