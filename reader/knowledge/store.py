@@ -152,9 +152,13 @@ class Store:
         join, once per text: the matcher hands over the same collection for each of its blocks."""
         if present is self._present:
             return
-        self.conn.execute("create temp table if not exists present (token text primary key)")
-        self.conn.execute("delete from temp.present")
-        self.conn.executemany("insert or ignore into temp.present values (?)", ((t,) for t in present))
+        try:
+            self.conn.execute("pragma temp_store = memory")
+            self.conn.execute("create temp table if not exists present (token text primary key)")
+            self.conn.execute("delete from temp.present")
+            self.conn.executemany("insert or ignore into temp.present values (?)", ((t,) for t in present))
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{self.path} is not a usable context database ({exc})", FIX) from None
         self._present = present
 
     def _entry_dates(self, entry_ids: set[str]) -> dict[str, tuple[str | None, str | None, str]]:

@@ -155,7 +155,7 @@ def _plain(word: str) -> bool:
             or (not word.isupper() and is_common(word)))
 
 
-def _could_be_named(run: list[_Word], name: str) -> bool:
+def _could_be_named(run: list[_Word]) -> bool:
     """False when the run is plainly no name: one everyday, national or devout word (`Office`, `Iraqi`,
     `Almighty`), national words before a plural (`European Allies`, `Latin Americans`), or everyday words
     around a title, which name an office (`Office of the Under Secretary for Political Affairs`), or the
@@ -209,7 +209,7 @@ def unknown_names(text: str, mentions: Iterable[Mention]) -> list[UnknownName]:
         tail = _TAIL.search(text, start, end)
         end = tail.start() if tail else end
         name = " ".join(text[start:end].split())
-        if len(name) < 2 or not _could_be_named(run, name):
+        if len(name) < 2 or not _could_be_named(run):
             continue
         found.append(UnknownName(start, end, name))
     return found

@@ -38,21 +38,20 @@ Afghan Albanian Algerian American Andorran Angolan Argentine Argentinian Armenia
 Bahraini Bangladeshi Belarusian Belgian Bolivian Bosnian Brazilian British Bulgarian Burmese Cambodian Cameroonian
 Canadian Chadian Chechen Chilean Chinese Colombian Congolese Croatian Cuban Cypriot Czech Czechoslovak Danish Dutch
 Ecuadorian Egyptian English Eritrean Estonian Ethiopian Filipino Finnish French Georgian German Ghanaian Greek
-Guatemalan Haitian Honduran Hungarian Icelandic Indian Indonesian Iranian Iraqi Irish Israeli Italian Ivorian Jamaican
-Japanese Jordanian Kazakh Kazakhstani Kenyan Korean Kosovar Kuwaiti Kyrgyz Lao Latvian Lebanese Liberian Libyan
-Lithuanian Luxembourgish Macedonian Malaysian Maltese Mexican Moldovan Mongolian Montenegrin Moroccan Mozambican
-Namibian Nepalese Nicaraguan Nigerian Norwegian Omani Pakistani Palestinian Panamanian Paraguayan Persian Peruvian
-Polish Portuguese Prussian Qatari Romanian Russian Rwandan Salvadoran Saudi Scottish Senegalese Serbian Singaporean
-Slovak Slovakian Slovene Slovenian Somali Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai
-Tibetan Tunisian Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Yugoslav
-Zambian Zimbabwean Soviet Tsarist Czarist Imperial Ottoman Habsburg Byzantine Roman Latin Anglo Sino Franco Russo
-Indo Afro Euro Pan Slavic Slav Balkan Baltic Nordic Scandinavian Caucasian Siberian Crimean Bavarian Western Eastern
-Northern Southern Central North South East West Euro-Atlantic Transatlantic Atlantic Pacific Arctic Asian African
-European Arab Jewish Christian Catholic Protestant Orthodox Muslim Islamic Buddhist Hindu Sunni Shia Shiite
-Communist Socialist Liberal
-Conservative Fascist Nazi Bolshevik Menshevik Marxist Leninist Stalinist Trotskyist Maoist Republican Democratic
-Democrat Labour Tory Gaullist Federal National International Allied Diplomatic Free Congressional Parliamentary
-Presidential Foreign Pole Poles
+Guatemalan Haitian Honduran Hungarian Icelandic Indian Indonesian Iranian Iraqi Irish Israeli Italian Ivorian
+Jamaican Japanese Jordanian Kazakh Kazakhstani Kenyan Korean Kosovar Kuwaiti Kyrgyz Lao Latvian Lebanese Liberian
+Libyan Lithuanian Luxembourgish Macedonian Malaysian Maltese Mexican Moldovan Mongolian Montenegrin Moroccan
+Mozambican Namibian Nepalese Nicaraguan Nigerian Norwegian Omani Pakistani Palestinian Panamanian Paraguayan Persian
+Peruvian Polish Portuguese Prussian Qatari Romanian Russian Rwandan Salvadoran Saudi Scottish Senegalese Serbian
+Singaporean Slovak Slovakian Slovene Slovenian Somali Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik
+Tanzanian Thai Tibetan Tunisian Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni
+Yugoslav Zambian Zimbabwean Soviet Tsarist Czarist Imperial Ottoman Habsburg Byzantine Roman Latin Anglo Sino Franco
+Russo Indo Afro Euro Pan Slavic Slav Balkan Baltic Nordic Scandinavian Caucasian Siberian Crimean Bavarian Western
+Eastern Northern Southern Central North South East West Euro-Atlantic Transatlantic Atlantic Pacific Arctic Asian
+African European Arab Jewish Christian Catholic Protestant Orthodox Muslim Islamic Buddhist Hindu Sunni Shia Shiite
+Communist Socialist Liberal Conservative Fascist Nazi Bolshevik Menshevik Marxist Leninist Stalinist Trotskyist
+Maoist Republican Democratic Democrat Labour Tory Gaullist Federal National International Allied Diplomatic Free
+Congressional Parliamentary Presidential Foreign Pole Poles
 """.split())
 
 #: Peoples: `Americans`, `Frenchmen`, `Stalinists` are not names to explain, any more than `American`.
