@@ -3,7 +3,7 @@
 The unknown-name detector asks it whether a lone capitalised word (`Office`,
 `Affairs`, `Fear`) is an everyday word capitalised by house style or by a
 heading, rather than a name. The list is every word written in lower case
-at least twice in War and Peace (Maude's translation, public domain; in
+at least twice in the public-domain English War and Peace (in
 `../shared/bench/`) or at least once in the context's own summaries: two
 sources that share nothing with the texts the detector is measured on.
 
