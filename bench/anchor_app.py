@@ -1,0 +1,58 @@
+"""The anchor for the key benchmark: the least a Textual app can do to show a book and scroll it.
+
+A Line-API `ScrollView` over the text's lines, split once, with no wrapping,
+highlighting or pane: what the reader's first paint and keys are measured
+against (`python -m bench.keys`).
+
+    python -m bench.anchor_app FILE
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class Lines(ScrollView, can_focus=True):
+    """The text's lines, one strip each, as rows scroll into view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [("end", "scroll_end", "End"), ("home", "scroll_home", "Home")]
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+        self.virtual_size = Size(max(map(len, lines), default=0), len(lines))
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        text = self.lines[row] if row < len(self.lines) else ""
+        return Strip([Segment(text)]).crop(self.scroll_offset.x, self.scroll_offset.x + self.size.width)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+
+class Anchor(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Lines(self.text.split("\n"))
+
+
+if __name__ == "__main__":
+    Anchor(Path(sys.argv[1]).read_text(encoding="utf-8")).run()

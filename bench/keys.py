@@ -1,0 +1,156 @@
+"""First paint and key latency in a real terminal: `python -m bench.keys`.
+
+The reader and an anchor (`bench.anchor_app`: a bare Line-API `ScrollView`
+over the same text) each run under a pseudo-terminal of 120×40, as a person
+would start them. Times are taken from the program's start to the first
+frame that shows the book's opening words, and from a key to the first
+frame that shows its effect: `end` (the book's last words on screen) pressed
+at first paint, while the reader is still annotating, and again once it is
+idle, then `home`, and `q` to the program's exit. Medians of several runs,
+with min and max, and the reader's ratio to the anchor's.
+
+    python -m bench.keys [--book PATH] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.formats.text import read_article
+
+REPO = Path(__file__).parent.parent
+BOOK = REPO.parent / "shared" / "bench" / "war-and-peace.txt"
+END, HOME = b"\x1b[F", b"\x1b[H"
+#: How long a step may take before the run is given up.
+PATIENCE = 60.0
+
+
+class Terminal:
+    """A program on a pseudo-terminal, and everything it has written since the last mark."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        start_new_session=True, close_fds=True)
+        os.close(slave)
+        self.output = b""
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.master, 1 << 16)
+        except OSError:  # the program has closed the terminal
+            return False
+        self.output += chunk
+        return bool(chunk)
+
+    def until(self, seen: Callable[[bytes], bool]) -> float:
+        """Seconds until the output since the last mark satisfies `seen`."""
+        start = time.perf_counter()
+        while not seen(self.output):
+            if time.perf_counter() - start > PATIENCE:
+                raise TimeoutError("no such frame")
+            self._read(0.05)
+        return time.perf_counter() - start
+
+    def press(self, key: bytes, shows: bytes) -> float:
+        """Seconds from the key to the first output that shows `shows`."""
+        self.output = b""
+        started = time.perf_counter()
+        os.write(self.master, key)
+        self.until(lambda out: shows in out)
+        return time.perf_counter() - started
+
+    def settle(self, quiet: float = 1.0) -> None:
+        """Wait until the program has written nothing for `quiet` seconds (the reader's highlights done)."""
+        last = time.perf_counter()
+        while time.perf_counter() - last < quiet:
+            if self._read(0.05):
+                last = time.perf_counter()
+
+    def quit(self) -> float:
+        started = time.perf_counter()
+        os.write(self.master, b"q")
+        while self.process.poll() is None:
+            if time.perf_counter() - started > PATIENCE:
+                self.process.kill()
+                raise TimeoutError("did not quit")
+            self._read(0.02)
+        os.close(self.master)
+        return time.perf_counter() - started
+
+
+def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str]) -> dict[str, float]:
+    term = Terminal(argv, env)
+    term.until(lambda out: first in out)
+    figures = {"first paint": time.perf_counter() - term.started}
+    figures["end at first paint"] = term.press(END, last)
+    term.press(HOME, first)
+    term.settle()
+    figures["end when idle"] = term.press(END, last)
+    figures["home when idle"] = term.press(HOME, first)
+    figures["q to exit"] = term.quit()
+    return figures
+
+
+def marker(text: str, *, last: bool) -> bytes:
+    """A long word from the first or last lines of the text, as the screen will show it."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    for line in (reversed(lines) if last else lines):
+        words = sorted(line.split(), key=len, reverse=True)
+        if words and len(words[0]) >= 6 and words[0].isalpha():
+            return words[0].encode()
+    raise ValueError("no word to look for")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--book", type=Path, default=BOOK)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    text = read_article(args.book).text
+    first, last = marker(text, last=False), marker(text, last=True)
+    with tempfile.TemporaryDirectory() as state:
+        plain = Path(state) / "book.txt"
+        plain.write_text(text, encoding="utf-8")  # the anchor shows what the reader shows
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "XDG_STATE_HOME": state,
+               "XDG_CONFIG_HOME": state, "TEXTUAL_ANIMATIONS": "none"}
+        programs = {
+            "anchor": [sys.executable, "-m", "bench.anchor_app", str(plain)],
+            "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(args.book)],
+        }
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
+        for _ in range(args.runs):
+            for name, program in programs.items():  # pair by pair, so both see the same load
+                results[name].append(one_run(program, first, last, env))
+    print(f"Book: {args.book.name}; {args.runs} runs each, 120×40; medians (min–max)\n")
+    print(f"  {'':<22}{'anchor':>24}{'reader':>24}   ratio")
+    for figure in results["reader"][0]:
+        cells = []
+        for name in programs:
+            values = [run[figure] * 1000 for run in results[name]]
+            cells.append((statistics.median(values), min(values), max(values)))
+        (a, *_), (r, *_) = cells
+        shown = [f"{m:7.0f} ms ({lo:.0f}–{hi:.0f})" for m, lo, hi in cells]
+        print(f"  {figure:<22}{shown[0]:>24}{shown[1]:>24}   ×{r / a:.2f}")
+
+
+if __name__ == "__main__":
+    main()
