@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.linking.mentions import Mention
-from reader.linking.words import ADJECTIVES, FAITH, PEOPLES, TITLES, is_common
+from reader.linking.words import ADJECTIVES, FAITH, PEOPLES, TITLES, bare, is_common
 
 #: Small words that may stand inside a name (`Treaty of Rome`, `Charles de Gaulle`).
 _CONNECTORS = ("of", "the", "de", "du", "der", "den", "von", "van", "la", "le", "al", "bin", "y", "on", "for")
@@ -131,20 +131,15 @@ def _trim(run: list[_Word]) -> list[_Word]:
     return run[start:end]
 
 
-def _bare(word: str) -> str:
-    """A word without the full stop of an abbreviation or the possessive: `Jr.` is `Jr`, `Nation's` is `Nation`."""
-    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
-
-
 def _untitled(run: list[_Word]) -> list[_Word]:
     """The run without the titles and offices glued before its name: `Republican Senator Arthur H. Vandenberg`
     is `Arthur H. Vandenberg`. A run that is all title (`Under Secretary for Political Affairs`) is no name."""
     titled = False
     for i, (word, _, _) in enumerate(run):
-        bare = _bare(word)
-        if bare in TITLES:
+        plain = bare(word)
+        if plain in TITLES:
             titled = True
-        elif not (bare in ADJECTIVES or bare.lower() in _TRAILING or (titled and is_common(bare))):
+        elif not (plain in ADJECTIVES or plain.lower() in _TRAILING or (titled and is_common(plain))):
             return _trim(run[i:]) if titled else run
     return [] if titled else run
 
@@ -160,7 +155,7 @@ def _could_be_named(run: list[_Word]) -> bool:
     `Almighty`), national words before a plural (`European Allies`, `Latin Americans`), or everyday words
     around a title, which name an office (`Office of the Under Secretary for Political Affairs`), or the
     plural of one (`Members of the Board`, `Secretaries of State`)."""
-    words = [_bare(word) for word, _, _ in run]
+    words = [bare(word) for word, _, _ in run]
     if len(words) == 1:
         word = words[0]
         return not (_plain(word) or _NOT_A_NAME.match(word) or word.split("-")[0] in ADJECTIVES

@@ -20,6 +20,11 @@ def _common() -> frozenset[str]:
     return frozenset(text.split())
 
 
+def bare(word: str) -> str:
+    """A word without the full stop of an abbreviation or the possessive: `Jr.` is `Jr`, `Nation's` is `Nation`."""
+    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
 def is_common(word: str) -> bool:
     """True when `word`, in lower case, is everyday English: every part of a hyphenated word counts.
 
@@ -27,7 +32,7 @@ def is_common(word: str) -> bool:
     the words written in lower case in a public-domain novel and in the
     context's own summaries.
     """
-    parts = word.rstrip(".").removesuffix("'s").removesuffix("’s").lower().split("-")
+    parts = bare(word).lower().split("-")
     common = _common()
     return all(part in common for part in parts)
 
