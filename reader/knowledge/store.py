@@ -127,25 +127,24 @@ class Store:
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
             marks = ",".join("?" * len(batch))
-            rows = []
-            query = f"select key, entry_id, cues, blocks from aliases where first in ({marks})"
+            query = ("select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
+                     f"left join entries e on e.id = a.entry_id where a.first in ({marks})")
             if present is not None:
                 self._hold_present(present)
-                query += " and (second is null or second in (select token from temp.present))"
-            for key, entry_id, cues, blocks in self._query(query, batch):
+                query += " and (a.second is null or a.second in (select token from temp.present))"
+            rows = []
+            for key, entry_id, cues, blocks, start, end, kind in self._query(query, batch):
                 if not isinstance(key, str) or not key or not isinstance(entry_id, str):
                     raise _damaged(self.path, "an alias has no key or entry")
                 tokens = tokens_of(key)
                 if present is None or all(t in present for t in tokens):
-                    rows.append((tokens, entry_id, cues, blocks))
-            ids = {row[1] for row in rows}
-            facts = self._linking_facts(ids)
-            dates = self._entry_dates(ids)
-            for tokens, entry_id, cues, blocks in rows:
+                    rows.append((tokens, entry_id, cues, blocks, start, end, kind))
+            facts = self._linking_facts({row[1] for row in rows})
+            for tokens, entry_id, cues, blocks, start, end, kind in rows:
                 active, related, initials, offices = facts.get(entry_id, _NO_FACTS)
-                start, end, kind = dates.get(entry_id, (None, None, ""))
-                yield AliasRecord(tokens, entry_id, self._cues(cues), bool(blocks), start, end, active, related,
-                                  kind, initials, offices)
+                yield AliasRecord(tokens, entry_id, self._cues(cues), bool(blocks), self._date(start),
+                                  self._date(end), active, related, kind if isinstance(kind, str) else "",
+                                  initials, offices)
 
     def _hold_present(self, present: Collection[str]) -> None:
         """Put the text's tokens in a temporary table (in memory, never the database) for the query to
@@ -160,18 +159,6 @@ class Store:
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path} is not a usable context database ({exc})", FIX) from None
         self._present = present
-
-    def _entry_dates(self, entry_ids: set[str]) -> dict[str, tuple[str | None, str | None, str]]:
-        """Each entry's start, end and type, for the entries a text's aliases name."""
-        found: dict[str, tuple[str | None, str | None, str]] = {}
-        wanted = sorted(entry_ids)
-        for i in range(0, len(wanted), _BATCH):
-            batch = wanted[i:i + _BATCH]
-            marks = ",".join("?" * len(batch))
-            for entry_id, start, end, kind in self._query(
-                    f"select id, start, end, type from entries where id in ({marks})", batch):
-                found[entry_id] = (self._date(start), self._date(end), kind if isinstance(kind, str) else "")
-        return found
 
     def _linking_facts(self, entry_ids: set[str]) -> dict[str, _Facts]:
         """What resolution weighs beyond the alias, for the entries a text's aliases name: years in

@@ -77,7 +77,8 @@ class Matcher:
         self._present: set[str] | None = None
         self._present_in: str | None = None
         self._folded: dict[str, str] = {}
-        self._by_first: dict[str, list[AliasRecord]] = {}
+        #: The folded first tokens the lookup has been asked about.
+        self._asked: set[str] = set()
         self._longest: dict[str, int] = {}
         #: By first token: the second tokens of its longer aliases, and its one-token records.
         self._seconds: dict[str, frozenset[str]] = {}
@@ -94,9 +95,10 @@ class Matcher:
         words: set[str] = set()
         for lo, hi in blocks(text):
             words.update(_WORD_TOKEN.findall(text, lo, hi))
-        self._present = {self._fold(raw) for raw in words | marks}
+        keys = {self._fold(raw) for raw in words}
+        self._present = keys | {self._fold(mark) for mark in marks}
         self._present_in = text
-        self._learn({self._fold(raw) for raw in words})
+        self._learn(keys)
 
     def _fold(self, raw: str) -> str:
         key = self._folded.get(raw)
@@ -106,14 +108,14 @@ class Matcher:
 
     def _learn(self, keys: set[str]) -> None:
         """Ask the lookup about the folded first tokens not asked about before."""
-        new_keys = keys - self._by_first.keys()
+        new_keys = keys - self._asked
         if not new_keys:
             return
+        self._asked |= new_keys
         found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
         for record in self.lookup.aliases_starting_with(new_keys, self._present):
             found.setdefault(record.tokens[0], []).append(record)
         for key, records in found.items():
-            self._by_first[key] = records
             if records:
                 self._longest[key] = max(len(r.tokens) for r in records)
                 self._seconds[key] = frozenset(r.tokens[1] for r in records if len(r.tokens) > 1)
