@@ -253,7 +253,7 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
         return None
     if len(contenders) > 1:
         context = _cue_text(text, candidate.start, candidate.end) if context is None else context
-        _weigh(context, contenders, records, memory, date)
+        _weigh(context, contenders, by_record, memory, date)
     contenders.sort(key=lambda e: -e.points)
     best = contenders[0]
     second = contenders[1] if len(contenders) > 1 else None
@@ -267,13 +267,12 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
                       tuple(best.reasons), alternative)
 
 
-def _weigh(context: str, contenders: list[_Evidence], records: list[AliasRecord],
+def _weigh(context: str, contenders: list[_Evidence], by_record: dict[str, AliasRecord],
            memory: DocumentMemory | None, date: str | None) -> None:
     """Evidence that tips the balance between entries that all fit the span (`context`: the words around it)."""
-    by_entry = {r.entry_id: r for r in records}
     years = {int(y) for y in _YEAR.findall(context)}
     for item in contenders:
-        record = by_entry[item.entry_id]
+        record = by_record[item.entry_id]
         if memory is not None and record.related:
             named = sorted(record.related & memory.named)[:MAX_RELATED]
             if named:
