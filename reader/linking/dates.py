@@ -94,3 +94,8 @@ def begins_after(start: str | None, date: str) -> bool:
     a, b = _parts(start), _parts(date)
     n = min(len(a), len(b))
     return a[:n] > b[:n]
+
+
+def year_of(value: str) -> int:
+    """The year of an ISO date, partial or BCE (`-0500`)."""
+    return _parts(value)[0]

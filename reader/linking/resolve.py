@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.linking.dates import begins_after
+from reader.linking.dates import begins_after, year_of
 from reader.linking.index import AliasRecord, Office
 from reader.linking.match import Candidate
 from reader.linking.memory import DocumentMemory
@@ -74,6 +74,8 @@ IN_OFFICE = 1.0
 NOT_YET = -1.0
 #: Below this share of the evidence, the choice is a close call and the runner-up is offered.
 CLOSE_CALL = 0.6
+#: How many years before it began a text may name an event or body still being negotiated or proposed.
+FORESEEN_YEARS = 5
 
 _YEAR = re.compile(r" (1[5-9]\d\d|20\d\d) ")
 
@@ -176,14 +178,14 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     earlier (memory), cue words near the span, related entries the text has
     named, years near the span within the entry's dates, and whether a person
     was in public life at the article's `date`. Entries that began after the
-    `date` are not candidates. A plain alias always qualifies; a cued one only
+    `date` are not candidates, but for places and for events and bodies a few
+    years off (`_could_exist`). A plain alias always qualifies; a cued one only
     near its cue words, when the text introduced it, after a `title` naming
     an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas),
     or before `administration` or `government` where the entry headed one
     (`the Kennedy administration` is the president, not his brothers).
     """
-    # a place is older than its present state: a 1945 text's `Russia` is still Russia
-    records = [r for r in candidate.records if not (date and r.kind != "place" and begins_after(r.start, date))]
+    records = [r for r in candidate.records if date is None or _could_exist(r, date)]
     by_record = {r.entry_id: r for r in records}
     evidence: dict[str, _Evidence] = {}
     context: str | None = None
@@ -285,6 +287,19 @@ def _weigh(context: str, contenders: list[_Evidence], by_record: dict[str, Alias
                 item.add(NOT_YET, "not yet in public life at the article's date")
             elif _in_public_life(record, date):
                 item.add(IN_OFFICE, "in office at the article's date")
+
+
+def _could_exist(record: AliasRecord, date: str) -> bool:
+    """True when a text of `date` can name the entry: it had begun, or it is a place, or a foreseen event or body.
+
+    A place is older than its present state (a 1945 text's `Russia` is still
+    Russia), and a treaty or an institution is named while it is negotiated or
+    proposed (`START` in 1988, a `Security Council` in January 1945), so those
+    stay candidates for a few years before they begin.
+    """
+    if record.kind == "place" or not begins_after(record.start, date):
+        return True
+    return record.kind in ("event", "organization") and year_of(record.start) - year_of(date) <= FORESEEN_YEARS
 
 
 def _in_public_life(record: AliasRecord, date: str) -> bool:

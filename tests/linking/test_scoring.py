@@ -315,8 +315,8 @@ WORLD = MemoryAliases([
 
 
 def test_a_place_is_older_than_its_present_state() -> None:
-    # the Russian Federation dates from 1991, but a 1945 text's Russia is still Russia; an event is not
-    assert links("Russia after the Yalta Conference.", WORLD, date="1944") == [("Russia", "russia")]
+    # the Russian Federation dates from 1991, but a 1930 text's Russia is still Russia; an event is not
+    assert links("Russia after the Yalta Conference.", WORLD, date="1930") == [("Russia", "russia")]
 
 
 def test_a_proper_name_counts_without_its_cue_words_in_a_text_about_its_world() -> None:
@@ -327,3 +327,25 @@ def test_a_proper_name_counts_without_its_cue_words_in_a_text_about_its_world() 
         ("Thomas Jefferson", "thomas-jefferson")]
     assert ("the war", "russian-invasion-of-ukraine") not in links(
         "Thomas Jefferson and Russia: the war went on.", WORLD)
+
+
+#: A treaty signed in 1991, a conference held in 2025, and a person born in 1978, each with one plain name.
+LATER = MemoryAliases([
+    *record("START", "start-i", kind="event", start="1991-07-31"),
+    *record("Alaska Summit", "2025-alaska-summit", kind="event", start="2025-08-15"),
+    *record("Zelensky", "volodymyr-zelenskyy", kind="person", start="1978-01-25", active=("2019", None)),
+])
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # negotiated or proposed a few years before it began: still named
+    ("A START agreement is within reach.", "1988-01-25", [("START", "start-i")]),
+    # decades before it began: another thing of that name
+    ("The Alaska Summit of sled racers.", "1960", []),
+    # no one is named before they are born
+    ("Zelensky wrote.", "1970", []),
+    ("Zelensky wrote.", "2020", [("Zelensky", "volodymyr-zelenskyy")]),
+])
+def test_a_text_names_a_treaty_under_negotiation_but_nothing_long_before_it_or_anyone_before_birth(
+        text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert links(text, LATER, date=date) == expected
