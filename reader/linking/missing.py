@@ -21,7 +21,9 @@ _CONNECTORS = ("of", "the", "de", "du", "der", "den", "von", "van", "la", "le", 
 # A capitalised word; a full stop belongs to it only after an initial or a title,
 # so that a run never crosses the end of a sentence.
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|[A-Z])\.|[A-Z](?:[\w’'.-]*\w)?)"
-_NAME = re.compile(rf"(?<![\w’']){_WORD}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{0,2}}\s+{_WORD})*")
+# Space between the words of a name: a line may wrap inside one, a paragraph break ends it.
+_GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+_NAME = re.compile(rf"(?<![\w’']){_WORD}(?:(?:{_GAP}(?:{'|'.join(_CONNECTORS)})){{0,2}}{_GAP}{_WORD})*")
 _NOT_NAMES = frozenset("""
 A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
 She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
@@ -39,7 +41,8 @@ People Peoples Union Constitution Treaty Congressman Congresswoman Applause Laug
 _NOT_A_NAME = re.compile(r"^(?:[IVXLCDM]+|I[’'](?:ve|m|ll|d))$")
 
 
-_SMALL = frozenset("of the and in on for to a an with by at from into between after before".split())
+_SMALL = frozenset("""of the and in on for to a an with by at from into between after before under over
+through against as upon within toward towards amid during since until via""".split())
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -221,7 +224,60 @@ def with_unknown_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = None) -> list[tuple[str, int]]:
-    """Capitalised names outside every mention, most frequent first, with their counts."""
+    """Capitalised names outside every mention, most frequent first, with their counts.
+
+    A name the text also writes shorter counts once, under its longest form:
+    the surname after the full name (`Rudy Winnacker` … `Winnacker`), the
+    abbreviation it introduces in brackets (`Historical Division (HD)`), and a
+    compound that starts with it (`New Deal-Communist`). What to write next is
+    one entry, not three.
+    """
     counts = Counter(unknown.name for unknown in unknown_names(text, mentions))
-    ranked = sorted(counts.items(), key=lambda nc: (-nc[1], nc[0]))
+    defined = _abbreviations(text)
+    ending: dict[str, list[str]] = {}
+    for name in counts:
+        if " " in name:
+            ending.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+
+    def longest_form(name: str) -> str:
+        if defined.get(name) in counts:
+            return defined[name]
+        head = name.split("-")[0]
+        if head != name and head in counts:
+            return head
+        longer = ending.get(name, []) if " " not in name else []
+        return longer[0] if len(longer) == 1 else name
+
+    merged: Counter[str] = Counter()
+    for name, count in counts.items():
+        merged[longest_form(name)] += count
+    ranked = sorted(merged.items(), key=lambda nc: (-nc[1], nc[0]))
     return ranked[:limit] if limit else ranked
+
+
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    """Each abbreviation the text introduces in brackets after the name it stands for: `HD` → `Historical Division`.
+
+    The name is the capitalised words just before the bracket whose initials
+    spell the abbreviation, small words between them allowed.
+    """
+    found = {}
+    for match in _BRACKETED.finditer(text):
+        abbreviation = match.group(1)
+        words = text[max(0, match.start() - 40 * len(abbreviation)):match.start()].split()
+        taken: list[str] = []
+        initials = ""
+        while words and len(initials) < len(abbreviation):
+            word = words.pop()
+            if word[0].isupper():
+                initials = word[0] + initials
+            elif word not in _CONNECTORS:
+                break
+            taken.insert(0, word)
+        if initials == abbreviation and taken[0][0].isupper():
+            found.setdefault(abbreviation, " ".join(taken))
+    return found
+

@@ -179,8 +179,27 @@ def test_the_missing_name_detector_skips_headings_peoples_pronouns_and_numerals(
     ("Growth throughout the Americas-the Alliance, and New Deal-supporting Senators.", [("New Deal", 1)]),
     # acronyms in capitals stay names to explain, even when they spell a word
     ("The SALT and START talks went on.", [("SALT", 1), ("START", 1)]),
+    # a paragraph break ends a name: a numbered part's numeral does not join the next paragraph's first word
+    ("Part V.\n\nFirst, the alliance, said Ivo Andric.\nNo more, she said, it is I.\n\nAmerican Legation Raised, 1898.",
+     [("Ivo Andric", 1)]),
+    ("Germany Reunified under Auspices of the Republic, 1990-1991.\n\nThe envoy Ivo Andric left.", [("Ivo Andric", 1)]),
 ])
 def test_the_missing_name_detector_skips_everyday_words_titles_peoples_and_faith(text, expected) -> None:
+    from reader.linking.missing import uncovered
+
+    assert uncovered(text, annotate(text, Both())) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the surname after the full name, the abbreviation it brings in, a compound that starts with it: one name each
+    ("The historian Rudy Winnacker objected, and Winnacker later agreed.", [("Rudy Winnacker", 2)]),
+    ("The newly renamed Historical Division (HD) replied, and HD staff briefed the Advisory Board of Review (ABR).",
+     [("Historical Division", 3), ("Advisory Board of Review", 2)]),
+    ("New Deal programmes and a New Deal-Communist charge.", [("New Deal", 2)]),
+    # a surname two full names share stays apart: which one it is, the text does not say
+    ("They saw Ana Kovac and Ivo Kovac, and Kovac spoke.", [("Ana Kovac", 1), ("Ivo Kovac", 1), ("Kovac", 1)]),
+])
+def test_the_missing_name_detector_counts_a_name_and_its_short_forms_once(text, expected) -> None:
     from reader.linking.missing import uncovered
 
     assert uncovered(text, annotate(text, Both())) == expected
