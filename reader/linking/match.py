@@ -151,6 +151,8 @@ class Matcher:
             keys = tuple(self._fold(t.group()) for t in tokens)
             table = self._by_tokens[key]
             for n in self._lengths[key]:
+                if n > len(keys):  # the text ends before an alias this long could
+                    continue
                 matched = table.get(keys[:n])
                 if matched is not None and _joined(text, tokens[:n]):
                     found.append(Candidate(first.start(), tokens[n - 1].end(), matched))

@@ -255,3 +255,13 @@ def _sample_aliases():
 ])
 def test_lists_and_headings(text: str, expected: list[str]) -> None:
     assert [m.entry_id for m in annotate(text, _sample_aliases(), dates=False)] == expected
+
+
+def test_a_text_that_ends_inside_a_longer_alias_still_finds_the_shorter_one() -> None:
+    from reader.linking.aliases import MemoryAliases
+
+    aliases = MemoryAliases.from_names({"World War": "world-war", "World War Two Memorial": "memorial"})
+    # every word of the longer alias is in the text, but the text ends two words into it
+    text = "A World War Two Memorial stands. Then the World War"
+    assert [(m.text, m.entry_id) for m in annotate(text, aliases)] == [
+        ("World War Two Memorial", "memorial"), ("World War", "world-war")]
