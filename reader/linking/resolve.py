@@ -74,8 +74,8 @@ IN_OFFICE = 1.0
 NOT_YET = -1.0
 #: Below this share of the evidence, the choice is a close call and the runner-up is offered.
 CLOSE_CALL = 0.6
-#: How many years before it began a text may name an event or body still being negotiated or proposed.
-FORESEEN_YEARS = 5
+#: How many years before it began a text may name an event being negotiated, or a body being proposed.
+FORESEEN_YEARS = {"event": 5, "organization": 1}
 
 _YEAR = re.compile(r" (1[5-9]\d\d|20\d\d) ")
 
@@ -178,8 +178,8 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     earlier (memory), cue words near the span, related entries the text has
     named, years near the span within the entry's dates, and whether a person
     was in public life at the article's `date`. Entries that began after the
-    `date` are not candidates, but for places and for events and bodies a few
-    years off (`_could_exist`). A plain alias always qualifies; a cued one only
+    `date` are not candidates, but for places and for events and bodies not
+    long off (`_could_exist`). A plain alias always qualifies; a cued one only
     near its cue words, when the text introduced it, after a `title` naming
     an office the entry held (`Secretary Gates` in 2007 is Robert, in 1960 Thomas),
     or before `administration` or `government` where the entry headed one
@@ -293,13 +293,13 @@ def _could_exist(record: AliasRecord, date: str) -> bool:
     """True when a text of `date` can name the entry: it had begun, or it is a place, or a foreseen event or body.
 
     A place is older than its present state (a 1945 text's `Russia` is still
-    Russia), and a treaty or an institution is named while it is negotiated or
-    proposed (`START` in 1988, a `Security Council` in January 1945), so those
-    stay candidates for a few years before they begin.
+    Russia); a treaty is named for years while it is negotiated (`START` in
+    1988, signed in 1991), and a body in the year or so it is proposed (the
+    `Security Council` in January 1945), so those stay candidates that long.
     """
     if record.kind == "place" or not begins_after(record.start, date):
         return True
-    return record.kind in ("event", "organization") and year_of(record.start) - year_of(date) <= FORESEEN_YEARS
+    return year_of(record.start) - year_of(date) <= FORESEEN_YEARS.get(record.kind, -1)
 
 
 def _in_public_life(record: AliasRecord, date: str) -> bool:

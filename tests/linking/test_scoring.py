@@ -333,6 +333,7 @@ def test_a_proper_name_counts_without_its_cue_words_in_a_text_about_its_world() 
 LATER = MemoryAliases([
     *record("START", "start-i", kind="event", start="1991-07-31"),
     *record("Alaska Summit", "2025-alaska-summit", kind="event", start="2025-08-15"),
+    *record("Security Council", "un-security-council", kind="organization", start="1945-10-24"),
     *record("Zelensky", "volodymyr-zelenskyy", kind="person", start="1978-01-25", active=("2019", None)),
 ])
 
@@ -340,12 +341,15 @@ LATER = MemoryAliases([
 @pytest.mark.parametrize(("text", "date", "expected"), [
     # negotiated or proposed a few years before it began: still named
     ("A START agreement is within reach.", "1988-01-25", [("START", "start-i")]),
+    # a body in the months it is proposed, not years before
+    ("The proposed Security Council.", "1945-01-06", [("Security Council", "un-security-council")]),
+    ("The Security Council of the league.", "1938", []),
     # decades before it began: another thing of that name
     ("The Alaska Summit of sled racers.", "1960", []),
     # no one is named before they are born
     ("Zelensky wrote.", "1970", []),
     ("Zelensky wrote.", "2020", [("Zelensky", "volodymyr-zelenskyy")]),
 ])
-def test_a_text_names_a_treaty_under_negotiation_but_nothing_long_before_it_or_anyone_before_birth(
+def test_a_text_names_a_treaty_under_negotiation_or_a_proposed_body_but_no_one_before_birth(
         text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert links(text, LATER, date=date) == expected
