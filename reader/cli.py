@@ -204,13 +204,26 @@ def open_command(file: str | None, no_resume: bool, source_format: str | None, d
                           "run it in a terminal, or print the article with 'reader annotate FILE --format text'")
     if file == "-" or not sys.stdin.isatty():
         _keys_from_terminal()
+    import asyncio
+
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(loaded.article, loaded.store, notes=loaded.notes, date=loaded.date,
                     resume=file is not None and not no_resume)
-    app.run()
+    # A loop of our own: `asyncio.run` would wait at the end for a worker still annotating a book.
+    app.run(loop=asyncio.new_event_loop())
     if app.crash is not None:
         raise app.crash
+    _leave(app.return_code or 0)
+
+
+def _leave(code: int) -> None:
+    """Exit as soon as the reader has closed the screen. The place and theme were saved when `q`
+    was pressed, and nothing else is left to keep: a worker still annotating a book only reads, and
+    freeing the book's hundreds of thousands of rows and mentions one by one took seconds more."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _keys_from_terminal() -> None:
