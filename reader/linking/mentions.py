@@ -57,13 +57,19 @@ def _title_before(text: str, start: int, covered: int) -> tuple[int, str] | None
     return (title.start(), title["title"]) if title else None
 
 
+def _one_word_person(text: str, candidate: Candidate) -> bool:
+    """True when the span is one word that only people are called."""
+    return (" " not in text[candidate.start:candidate.end].strip()
+            and all(r.kind == "person" for r in candidate.records if not r.blocks))
+
+
 def _other_persons_surname(text: str, candidate: Candidate, name_ends: set[int]) -> bool:
     """A person's one-word name after a given name that is not theirs names someone else.
 
     `President Woodrow Wilson` is not Harold Wilson, and `Jaroslaw Walesa` is
     not Lech, where the context has no entry for the full name: the name is
     left for the unknown-name detector rather than linked to the wrong person.
-    A word that is itself a known name (`Ukraine Zelensky`, in `name_ends`), a
+    A word that is itself a known name other than someone's surname (`Ukraine Zelensky`, in `name_ends`), a
     possessive (`Ukraine's Zelensky`) or a title does not count.
     """
     if candidate.end - candidate.start > 40 or not candidate.records or \
@@ -160,7 +166,9 @@ def annotate_blocks(text: str, lookup: AliasLookup, block: int = BLOCK, *, date:
         carried = covered  # a name from the block before may run into this one
         candidates = matcher.candidates(text, lo, hi)
         candidates.sort(key=lambda c: (c.start, c.start - c.end))
-        name_ends = {c.end for c in candidates}
+        # where a name ends that is not a person's one-word name: `Ukraine Zelensky` is Zelensky,
+        # but in `James Allen Johnson` the middle name Allen is no other name before Johnson
+        name_ends = {c.end for c in candidates if not _one_word_person(text, c)}
         found: list[Mention] = []
         how: list[Resolution] = []
         for candidate in candidates:

@@ -104,6 +104,8 @@ def test_memory_outweighs_dates() -> None:
     # another given name makes it another person: left unlinked, for the unknown-name detector
     ("They met President Woodrow Wilson in Paris.", []),
     ("He admired Bronislaw Pilsudski, his brother.", []),
+    # a middle name that is also someone's surname does not stand for a known name before it
+    ("We salute Specialist Allan Wilson Pilsudski who died.", []),
     # a variant of the entry's own given name, a title, a possessive, a sentence start: still the person
     ("In 1920 General Joseph Pilsudski led the army.", [("General Joseph Pilsudski", "jozef-pilsudski")]),
     ("They met Harold Wilson. Wilson smiled.", [("Harold Wilson", "harold-wilson"), ("Wilson", "harold-wilson")]),
