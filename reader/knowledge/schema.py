@@ -28,7 +28,9 @@ FIELDS = {
     "name", "type", "aliases", "summary", "wikipedia", "start", "end",
     "roles", "related", "sources", "exclude", "reviewed", "holders_since", "vacant",
 }
-REQUIRED = ("name", "type", "summary", "wikipedia", "sources", "reviewed")
+#: `wikipedia` is not among them: a chargé d'affaires of 1809 or an advisory committee of the State
+#: Department has no English article, and is explained from the reference sources cited instead.
+REQUIRED = ("name", "type", "summary", "sources", "reviewed")
 #: Types whose entries always have a first date: birth, the first day, publication.
 DATED = {"person": "a birth date", "event": "its first day", "work": "its publication date", "period": "its start"}
 SUMMARY_SENTENCES = (2, 5)

@@ -61,6 +61,11 @@ def test_each_problem_names_file_and_line(write_entry, context_dir: Path, change
         assert any(m.startswith(expected) and "; " in m for m in found), found
 
 
+def test_an_entry_english_wikipedia_lacks_is_sourced_without_it(write_entry, context_dir: Path) -> None:
+    write_entry("person", "vit-rakusan", GOOD.replace("wikipedia: Vít Rakušan\n", ""))
+    assert messages(context_dir) == []
+
+
 def test_related_ids_must_exist(write_entry, context_dir: Path) -> None:
     write_entry("person", "vit-rakusan", GOOD + "related: [poland, nowhere]\n")
     assert "context/person/vit-rakusan.yaml:13: related id 'nowhere' does not exist" in messages(context_dir)[0]
