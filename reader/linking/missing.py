@@ -154,15 +154,16 @@ def _plain(word: str) -> bool:
 
 
 def _could_be_named(run: list[_Word]) -> bool:
-    """False when the run is plainly no name: one everyday, national or devout word (`Office`, `Iraqi`,
-    `Almighty`), national words before a plural (`European Allies`, `Latin Americans`), or everyday words
-    around a title, which name an office (`Office of the Under Secretary for Political Affairs`), or the
-    plural of one (`Members of the Board`, `Secretaries of State`)."""
+    """False when the run is plainly no name: one everyday, national or devout word or adverb
+    (`Office`, `Iraqi`, `Almighty`, `Congressionally`), national words before a plural (`European
+    Allies`, `Latin Americans`), or everyday words around a title, which name an office (`Office of
+    the Under Secretary for Political Affairs`), or the plural of one (`Members of the Board`,
+    `Secretaries of State`)."""
     words = [bare(word) for word, _, _ in run]
     if len(words) == 1:
         word = words[0]
         return not (_plain(word) or _NOT_A_NAME.match(word) or word.split("-")[0] in ADJECTIVES
-                    or all(part in ADJECTIVES for part in word.split("-")))
+                    or all(part in ADJECTIVES for part in word.split("-")) or word.endswith(_ADVERB_ENDINGS))
     if not all(_plain(w) or w.lower() in _TRAILING for w in words):
         return True
     national = [w in ADJECTIVES or w in PEOPLES for w in words]
@@ -170,6 +171,10 @@ def _could_be_named(run: list[_Word]) -> bool:
     office = any(w in TITLES for w in words)
     several = words[0].endswith("s") and words[1] == "of"
     return not (office or several or (any(national) and (national[-1] or (last.endswith("s") and is_common(last)))))
+
+
+#: An adverb made from a name and capitalised with it (`Congressionally mandated`) is no name.
+_ADVERB_ENDINGS = ("ionally", "ically")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,17 +235,23 @@ def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = Non
     the surname after the full name (`Rudy Winnacker` … `Winnacker`), the
     abbreviation it introduces in brackets (`Historical Division (HD)`), and a
     compound that starts with it (`New Deal-Communist`). What to write next is
-    one entry, not three.
+    one entry, not three. A reference list's inverted author (`Kennedy,
+    Charles Stuart.`) is one name too.
     """
     counts = Counter(unknown.name for unknown in unknown_names(text, mentions))
     defined = _abbreviations(text)
+    for match in _INVERTED.finditer(text):
+        surname, given = match["surname"], match["given"]
+        if given in counts:  # the given names unexplained: one author to name, not two names
+            defined.setdefault(surname, f"{given} {surname}")
+            defined.setdefault(given, f"{given} {surname}")
     ending: dict[str, list[str]] = {}
     for name in counts:
         if " " in name:
             ending.setdefault(name.rsplit(" ", 1)[1], []).append(name)
 
     def longest_form(name: str) -> str:
-        if defined.get(name) in counts:
+        if name in defined and (defined[name] in counts or " " in defined[name]):
             return defined[name]
         head = name.split("-")[0]
         if head != name and head in counts:
@@ -255,6 +266,10 @@ def uncovered(text: str, mentions: Iterable[Mention], *, limit: int | None = Non
     return ranked[:limit] if limit else ranked
 
 
+#: An author as a reference list writes one, surname first, at the start of a line: `Kennedy, Charles Stuart.`
+_GIVEN = r"(?:[A-Z][\w’'-]+|[A-Z]\.)"
+_INVERTED = re.compile(rf"^(?P<surname>[A-Z][\w’'-]+), (?P<given>{_GIVEN}(?: {_GIVEN}){{0,2}})(?:(?<=\.)|\.) ",
+                       re.MULTILINE)
 _BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
 
 

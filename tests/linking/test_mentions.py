@@ -196,6 +196,10 @@ def test_the_missing_name_detector_skips_everyday_words_titles_peoples_and_faith
     ("The newly renamed Historical Division (HD) replied, and HD staff briefed the Advisory Board of Review (ABR).",
      [("Historical Division", 3), ("Advisory Board of Review", 2)]),
     ("New Deal programmes and a New Deal-Communist charge.", [("New Deal", 2)]),
+    # a reference list's author, surname first, is one name; an adverb made from a name is none
+    ("The book was long.\n\nKennedy, Charles Stuart. The Consul: a history of consuls abroad. Boston, 1990.\n"
+     "It met Congressionally mandated dates.",
+     [("Charles Stuart Kennedy", 1)]),
     # a surname two full names share stays apart: which one it is, the text does not say
     ("They saw Ana Kovac and Ivo Kovac, and Kovac spoke.", [("Ana Kovac", 1), ("Ivo Kovac", 1), ("Kovac", 1)]),
 ])
