@@ -10,7 +10,9 @@ not link, goes to the entry most recently introduced under all of its words.
 A name that only its cue words link (`SALT` near `arms`) keeps the sense
 it was given: later in the same text it names the same entry with no cue in
 sight (`the nature of the SALT process`), one sense per text, as long as the
-name has no plain meaning to fall back on.
+name has no plain meaning to fall back on. Where the cue words come only at
+a later mention (`EUR proposed…`, pages before `officials in EUR` beside
+`the State Department`), the earlier one takes the sense they give there.
 
 Speeches and memoirs go further and call a person by the given name alone
 once they have named him in full (`Henry Kissinger` … `Henry`), and
@@ -56,6 +58,9 @@ class DocumentMemory:
         self.name_words: set[str] = set()
         #: folded name -> the entry its cue words gave it, the first time they did
         self._senses: dict[str, str] = {}
+        #: name as written -> the sense its cue words give it further on (None: none), and up to
+        #: where that holds (see `resolve`'s look-ahead)
+        self.ahead: dict[str, tuple[str | None, int]] = {}
 
     def note(self, text: str, entry_id: str, end: int, *, person: bool = False) -> None:
         """Remember a mention; only a name of two or more words introduces its entry

@@ -74,6 +74,10 @@ IN_OFFICE = 1.0
 NOT_YET = -1.0
 #: Below this share of the evidence, the choice is a close call and the runner-up is offered.
 CLOSE_CALL = 0.6
+#: How far on, and through how many later mentions, a name that cue words alone link is looked for
+#: with its cue words, when they are not near it here.
+LOOK_AHEAD = 20_000
+LOOK_AHEAD_MENTIONS = 5
 #: How many years before it began a text may name an event being negotiated, or a body being proposed.
 FORESEEN_YEARS = {"event": 5, "organization": 1}
 
@@ -251,6 +255,13 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
             active[0].add(IN_OFFICE, "the only one in public life at the article's date")
             active[0].eligible, active[0].how = True, "cue"
             contenders = active
+    if not contenders and memory is not None and not plain and sense is None and len(evidence) == len(records):
+        ahead = _sense_ahead(text, candidate, records, memory)
+        if ahead is not None:
+            item = evidence[ahead]
+            item.add(CUE, "its cue words link it later in the text")
+            item.eligible, item.how = True, "cue"
+            contenders = [item]
     if not contenders:
         return None
     if len(contenders) > 1:
@@ -267,6 +278,40 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     fallback = next((p for p in plain if p != best.entry_id), None)
     return Resolution(best.entry_id, best.how, fallback if best.how != "plain" else None, score,
                       tuple(best.reasons), alternative)
+
+
+def _sense_ahead(text: str, candidate: Candidate, records: list[AliasRecord],
+                 memory: DocumentMemory) -> str | None:
+    """The one entry that cue words link the same name to at a later mention, within `LOOK_AHEAD`
+    characters; None when none or several do.
+
+    Each name is looked for once and the answer kept for the mentions before the one that settled
+    it, so a book costs one search per name that cues alone link, not one per mention.
+    """
+    name = text[candidate.start:candidate.end]
+    kept = memory.ahead.get(name)
+    if kept is not None and (candidate.start < kept[1] if kept[0] else candidate.end + LOOK_AHEAD <= kept[1]):
+        return kept[0]
+    limit = min(len(text), candidate.end + LOOK_AHEAD)
+    at = text.find(name, candidate.end, limit)
+    for _ in range(LOOK_AHEAD_MENTIONS):
+        if at < 0:
+            break
+        end = at + len(name)
+        if _whole_word(text, at, end):
+            context = _cue_text(text, at, end)
+            cued = {r.entry_id for r in records if r.when and _hits(r, context)}
+            if cued:
+                found = cued.pop() if len(cued) == 1 else None
+                memory.ahead[name] = (found, end)
+                return found
+        at = text.find(name, end, limit)
+    memory.ahead[name] = (None, limit)
+    return None
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not ((start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()))
 
 
 def _weigh(context: str, contenders: list[_Evidence], by_record: dict[str, AliasRecord],

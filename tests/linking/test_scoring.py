@@ -295,8 +295,12 @@ SENSES = MemoryAliases([
     # one sense per text: once cue words linked a name, it keeps that sense where no cue is near
     ("The talks on nuclear arms, or SALT, began.\n\nIt is the nature of the SALT process.",
      [("SALT", "salt-i"), ("SALT", "salt-i")]),
-    # never before the cue words gave it, and never over a plain meaning the name has
-    ("It is the nature of the SALT process.\n\nThe talks on nuclear arms, or SALT, began.", [("SALT", "salt-i")]),
+    # one sense per text both ways: where the cue words come only at a later mention, the earlier one takes it
+    ("It is the nature of the SALT process.\n\nThe talks on nuclear arms, or SALT, began.",
+     [("SALT", "salt-i"), ("SALT", "salt-i")]),
+    # but not from pages away, and never over a plain meaning the name has
+    ("It is the nature of the SALT process." + "\n\nMore." * 4_000 + "\n\nThe talks on nuclear arms, or SALT, began.",
+     [("SALT", "salt-i")]),
     ("In 1938 Munich was signed.\n\nShe flew to Munich.",
      [("Munich", "munich-agreement"), ("Munich", "munich")]),
 ])
