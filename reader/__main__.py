@@ -2,4 +2,6 @@
 
 from reader.cli import main
 
-main()
+# Guarded: the process that annotates a book imports the main module again, and must not run the CLI.
+if __name__ == "__main__":
+    main()

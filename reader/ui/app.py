@@ -9,7 +9,6 @@ one line naming its crash log (see `crash`).
 from __future__ import annotations
 
 import shlex
-import time
 from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
@@ -32,10 +31,10 @@ from reader.knowledge import dates
 from reader.knowledge.card import PERIOD, UNKNOWN, Card, card, period_card, unknown_card
 from reader.knowledge.model import TYPES, EntryRef
 from reader.knowledge.store import Store
-from reader.linking.mentions import Mention, annotate, annotate_blocks
-from reader.linking.missing import with_unknown_names
+from reader.linking.mentions import Mention, annotate
 from reader.linking.periods import describe
 from reader.state import State
+from reader.ui.annotator import annotate_text
 from reader.ui.article_view import ArticleView, card_id
 from reader.ui.chooser import Choice, ChooserScreen
 from reader.ui.commands import EntryCommands
@@ -106,6 +105,8 @@ class ReaderApp(App[None]):
         self.show_unknown = True
         #: An EntryRef for every entry the article mentions, by id.
         self.mentioned: dict[str, EntryRef] = {}
+        #: The whole text's annotation has come (or failed): the reader is open and nothing waits.
+        self.settled = False
         #: The one-line error of a bug that closed the app; `reader open` reports it.
         self.crash: Crash | None = None
 
@@ -151,8 +152,23 @@ class ReaderApp(App[None]):
         place = self.state.place(self.article.name) if self.resume else None
         if place:
             self.call_after_refresh(self.query_one(ArticleView).scroll_to_offset, place)
-        # Draw the text first: annotating a book takes a moment.
+        self._highlight_screen(place or 0)
+        # Draw the text first: annotating the rest of a book takes a moment.
         self.call_after_refresh(self.find_mentions)
+
+    def _highlight_screen(self, top: int) -> None:
+        """Highlight the screen the reader opens on before its first frame: a screenful of text is
+        linked in a few milliseconds, and the whole text's mentions replace these when they come."""
+        text = self.article.linkable
+        lo = max(0, top - SCREENFUL // 4)
+        try:
+            found = [replace(m, start=m.start + lo, end=m.end + lo)
+                     for m in annotate(text[lo:top + SCREENFUL], self.store, date=self.date)]
+            types = {entry_id: ref.type for entry_id, ref in
+                     self.store.refs({m.entry_id for m in found if m.kind == "entry"}).items()}
+        except ReaderError:
+            return  # the whole text's annotation reports it
+        self.query_one(ArticleView).set_mentions(found, types)
 
     async def action_quit(self) -> None:
         """Remember the place in this file and the theme, then quit."""
@@ -170,50 +186,16 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def find_mentions(self) -> None:
-        """Annotate off the UI thread, block by block, so keys are answered while a book is read.
-
-        What is on screen is highlighted first: once the blocks reach past it, or, when the reader
-        resumed deep in a book, from a quick pass over the screen alone, replaced when the whole
-        text (whose earlier names the linking remembers) is done.
-        """
-        text = self.article.linkable
-        try:
-            store = Store(self.store.path)  # sqlite connections stay in their thread
-            try:
-                mentions: list[Mention] = []
-                worker = get_current_worker()
-                top = self.call_from_thread(lambda: self.query_one(ArticleView).top_offset)
-                seen_to = top + SCREENFUL
-                early = top > SCREENFUL
-                if early:
-                    lo = max(0, top - SCREENFUL // 4)
-                    self._show_early([replace(m, start=m.start + lo, end=m.end + lo)
-                                      for m in annotate(text[lo:seen_to], store, date=self.date)], store)
-                for block in annotate_blocks(text, store, date=self.date):
-                    if worker.is_cancelled:  # the reader quit: stop now rather than finish the book
-                        return
-                    mentions += block.mentions
-                    if not early and block.end >= seen_to and block.end < len(text):
-                        self._show_early(list(mentions), store)
-                        early = True
-                    time.sleep(0)  # let the interface take its turn between blocks
-                refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
-                mentions = with_unknown_names(text, mentions)
-            finally:
-                store.close()
-        except ReaderError as error:
-            self.call_from_thread(self._report, one_line(str(error)))
+        """Annotate the whole text off the interface (in a process of its own for a book, see
+        `annotator`), so that keys are answered while it is read; then show it all at once."""
+        worker = get_current_worker()
+        done = annotate_text(self.article.linkable, self.store.path, self.date, lambda: worker.is_cancelled)
+        if done is None:
             return
-        except Exception as error:  # a bug: the article stays readable without highlights
-            self.call_from_thread(self._report, one_line(str(crash(error))))
+        if done.problem is not None:
+            self.call_from_thread(self._report, done.problem)
             return
-        self.call_from_thread(self._show_mentions, mentions, refs)
-
-    def _show_early(self, mentions: list[Mention], store: Store) -> None:
-        """Highlight what the worker has found so far (from its thread), before the whole text is done."""
-        refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
-        types = {entry_id: ref.type for entry_id, ref in refs.items()}
-        self.call_from_thread(self.query_one(ArticleView).set_mentions, mentions, types)
+        self.call_from_thread(self._show_mentions, done.mentions, done.refs)
 
     def prewrap(self) -> None:
         """Wrap the article for the width it will have when the pane opens (or closes), ahead of need,
@@ -225,21 +207,27 @@ class ReaderApp(App[None]):
         pane = self._pane_width()
         self._prewrap(view, available + pane if self.query_one(ContextPane).display else available - pane)
 
-    @work(thread=True, group="prewrap")
+    @work(thread=True, group="prewrap", exclusive=True)
     def _prewrap(self, view: ArticleView, available: int) -> None:
         view.prewrap(available)
 
     def on_resize(self) -> None:
-        self.prewrap()
+        # not while the reader opens (resized twice before the first frame): the other width is
+        # wrapped once the text is annotated, when the view's own rows are drawn and nothing waits
+        if self.settled:
+            self.prewrap()
 
     def on_article_view_rewrapped(self) -> None:
         self.prewrap()
 
     def _report(self, line: str) -> None:
+        self.settled = True
+        self.prewrap()
         self.sub_title = "no highlights"
         self.notify(line, severity="error", timeout=15, markup=False)
 
     def _show_mentions(self, mentions: list[Mention], refs: dict[str, EntryRef]) -> None:
+        self.settled = True
         self.all_mentions = mentions
         self.mention_counts = Counter(m.entry_id for m in mentions if m.kind == "entry")
         self.period_counts = Counter(m.entry_id for m in mentions if m.kind == "date")

@@ -140,10 +140,12 @@ def wrap(text: str, width: int, *, reflow: bool = False) -> list[Row]:
     narrow = not _MAYBE_WIDE.search(text)
     for start, end in _logical_lines(text, reflow):
         line = text[start:end].replace("\n", " ") if reflow else text[start:end]
-        if narrow and len(line) <= width:
-            rows.append(Row(start, end))
-        else:
+        if not narrow:
             _wrap_line(line, start, width, rows)
+        elif len(line) <= width:
+            rows.append(Row(start, end))
+        else:  # no wide character anywhere: no need to look for one line by line
+            _wrap_narrow(line, start, width, rows)
     return rows
 
 

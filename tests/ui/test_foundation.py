@@ -97,7 +97,7 @@ async def test_a_bug_while_annotating_leaves_the_article_readable(app: ReaderApp
     def broken(*args, **kwargs):
         raise ValueError("linking exploded")
 
-    monkeypatch.setattr("reader.ui.app.annotate_blocks", broken)
+    monkeypatch.setattr("reader.ui.annotator.annotate_blocks", broken)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         assert app.sub_title == "no highlights"
@@ -139,7 +139,7 @@ async def test_quitting_stops_an_annotation_that_would_never_end(app: ReaderApp,
         finally:
             stopped.set()
 
-    monkeypatch.setattr("reader.ui.app.annotate_blocks", endless)
+    monkeypatch.setattr("reader.ui.annotator.annotate_blocks", endless)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
         await pilot.press("q")

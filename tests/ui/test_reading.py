@@ -265,30 +265,35 @@ async def test_w_toggles_a_comfortable_line_width(make_app) -> None:
 
 
 async def test_what_is_on_screen_is_highlighted_before_the_rest(make_app, monkeypatch) -> None:
-    """Resumed deep in a long text, the screen's mentions are shown from a pass over it alone; a cursor
-    put on one then is kept when the whole text's mentions replace them."""
+    """Resumed deep in a long text, the screen's mentions are there from its first frame, from a pass
+    over the screen alone; a cursor put on one then is kept when the whole text's mentions replace them."""
+    import threading
+
+    from reader.ui import annotator
+
     book = LONG * 6
     app: ReaderApp = make_app(book)
     async with app.run_test(size=(120, 30)) as pilot:
         await scrolled(app, pilot, 5000)
         await pilot.press("q")
-    early_batches = []
-    original = ReaderApp._show_early
+    release = threading.Event()
 
-    def record(self, mentions, store) -> None:
-        early_batches.append(mentions)
-        original(self, mentions, store)
+    def held(*args):  # the whole text's annotation, made to wait until the test has looked
+        release.wait(10)
+        return annotator.annotate_text(*args)
 
-    monkeypatch.setattr(ReaderApp, "_show_early", record)
+    monkeypatch.setattr("reader.ui.app.annotate_text", held)
     again: ReaderApp = make_app(book)
     async with again.run_test(size=(120, 30)) as pilot:
-        await ready(again, pilot)
+        await pilot.pause()
         view = again.query_one(ArticleView)
         top = view.top_offset
-        assert len(early_batches) == 1
-        assert any(top <= m.start < top + 3000 for m in early_batches[0])
-        assert all(m.start >= top - 3000 for m in early_batches[0]), "only the screen, not the text before it"
+        assert top > 10_000 and again.sub_title == "finding entries…"
+        assert any(top <= m.start < top + 3000 for m in view.mentions)
+        assert all(m.start >= top - 3000 for m in view.mentions), "only the screen, not the text before it"
         await pilot.press("tab")
         kept = view.current
-        view.set_mentions(list(view.mentions), dict(view._types))
+        release.set()
+        await ready(again, pilot)
+        assert any(m.start < top - 3000 for m in view.mentions), "the whole text's mentions came"
         assert view.current == kept

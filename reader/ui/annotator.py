@@ -1,0 +1,129 @@
+"""Annotate the whole article away from the keys: in a thread for an article, in a process for a book.
+
+Linking is pure Python and holds the interpreter lock while it works, so a
+book annotated in a thread of the reader's own process makes every key wait
+for it (`end` pressed at first paint took half a second). A text longer than
+`IN_A_PROCESS` is annotated by a child process instead, which has a lock and
+a core of its own; the reader only receives the result. The child imports no
+Textual, so it starts in a fraction of the time the book takes.
+
+Either way the caller gets one `Annotated`: every mention with the unknown
+names merged in, and the entries they name; or the one line that says why
+there are none.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.crash import crash
+from reader.errors import ReaderError
+from reader.export.safe import one_line
+from reader.knowledge.model import EntryRef
+from reader.knowledge.store import Store
+from reader.linking.mentions import Mention, annotate_blocks
+from reader.linking.missing import with_unknown_names
+
+#: Characters from which a text is annotated in a process of its own: a long article stays in a thread,
+#: where it is done before a child process would have started.
+IN_A_PROCESS = 300_000
+#: How often, in seconds, a waiting worker looks whether the reader has quit.
+POLL = 0.05
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """The whole text's mentions (unknown names among them) and refs of the entries named, or a problem."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    refs: dict[str, EntryRef] = field(default_factory=dict)
+    #: One line for the user when annotation failed: the article stays readable without highlights.
+    problem: str | None = None
+
+
+def annotate_text(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
+    """Annotate `text` against the database at `db`; None when `cancelled()` turned true first."""
+    if len(text) < IN_A_PROCESS:
+        return _annotate(text, db, date, cancelled)
+    return _in_a_process(text, db, date, cancelled)
+
+
+def _annotate(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
+    """The annotation itself, in whichever thread or process calls it."""
+    try:
+        store = Store(db)  # sqlite connections stay in the thread that opened them
+        try:
+            mentions: list[Mention] = []
+            for block in annotate_blocks(text, store, date=date):
+                if cancelled():  # the reader quit: stop now rather than finish the book
+                    return None
+                mentions += block.mentions
+            refs = store.refs({m.entry_id for m in mentions if m.kind == "entry"})
+            return Annotated(with_unknown_names(text, mentions), refs)
+        finally:
+            store.close()
+    except ReaderError as error:
+        return Annotated(problem=one_line(str(error)))
+    except Exception as error:  # a bug: the article stays readable without highlights
+        return Annotated(problem=one_line(str(crash(error))))
+
+
+def _in_a_process(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
+    """Run `_annotate` in a child interpreter (this module run as a program), speaking pickle over its
+    standard input and output. A plain subprocess rather than `multiprocessing`, which passes the
+    reader's standard error to its helper, and Textual has replaced that stream."""
+    child = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        try:
+            with child.stdin:
+                pickle.dump((text, str(db), date), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            pass  # it died at once: the empty answer below says so
+        chunks = []
+        while True:
+            if cancelled():
+                return None
+            ready, _, _ = select.select([child.stdout], [], [], POLL)
+            if ready:
+                chunk = os.read(child.stdout.fileno(), 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        try:
+            result: Annotated = pickle.loads(b"".join(chunks))
+        except (pickle.UnpicklingError, EOFError):
+            return Annotated(problem=f"annotation stopped before it finished (exit code {child.wait()}); "
+                                     "reopen the file")
+        return result
+    finally:
+        child.stdout.close()
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+
+
+def _child() -> None:
+    """The child process: read the text, annotate it, write the result, exit."""
+    text, db, date = pickle.load(sys.stdin.buffer)
+    try:
+        pickle.dump(_annotate(text, Path(db), date, lambda: False), sys.stdout.buffer,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader quit while the book was being annotated
+        pass
+
+
+if __name__ == "__main__":
+    # through the module's own name, so that what is pickled is `reader.ui.annotator.Annotated`
+    from reader.ui import annotator
+
+    annotator._child()
