@@ -133,7 +133,7 @@ def test_context_build_refuses_bad_yaml_and_keeps_the_database(run, write_entry,
     result = run("context", "build")
     assert result.exit_code == 1
     assert "context/place/atlantis.yaml:1: missing summary" in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("Error: 4 error(s)")
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: 3 error(s)")
     assert db_path.read_bytes() == before
 
 

@@ -35,10 +35,6 @@ MAX_CHAPTER = 8 * 1024**2
 MAX_CHAPTERS = 20_000
 
 
-def looks_like_epub(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04" and b"application/epub+zip" in data[:100]
-
-
 class _Book:
     """The zip, with every read counted against the size limit."""
 

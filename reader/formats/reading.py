@@ -12,7 +12,7 @@ import os
 import re
 
 from reader.errors import ArticleError
-from reader.formats import epub, html, markdown, url, xhtml
+from reader.formats.sniff import is_url, looks_like_epub
 from reader.formats.structure import Builder
 from reader.formats.text import DEFAULT_MAX_BYTES, STDIN, Article, from_bytes, read_bytes, read_stdin_bytes
 
@@ -26,7 +26,7 @@ def format_of(name: str, data: bytes) -> str:
     extension = os.path.splitext(name.split("?", 1)[0].rstrip("/"))[1].lower()
     if extension in _EXTENSIONS:
         return _EXTENSIONS[extension]
-    if epub.looks_like_epub(data):
+    if looks_like_epub(data):
         return "epub"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]:
@@ -37,7 +37,9 @@ def format_of(name: str, data: bytes) -> str:
 def open_document(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str | None = None) -> Article:
     """The article at `source`: a path, `-` for standard input, or an http(s) address."""
     served = None
-    if url.is_url(source):
+    if is_url(source):
+        from reader.formats import url
+
         data, served = url.fetch(source, max_bytes)
         name = source
     elif source == "-":
@@ -48,16 +50,22 @@ def open_document(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str |
 
 
 def parse(data: bytes, name: str, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """`data` read as `fmt`."""
+    """`data` read as `fmt`; each format's module is imported only when a file of it is read."""
     if fmt == "epub":
-        if not epub.looks_like_epub(data) and data[:4] != b"PK\x03\x04":
+        from reader.formats import epub
+
+        if not looks_like_epub(data) and data[:4] != b"PK\x03\x04":
             raise ArticleError(f"{name} is not an EPUB (it is not a zip archive)", "open the book's .epub file")
         built, title = epub.render(data, name, max_bytes)
         return _article(name, built, "utf-8", "epub", heading=title)
     plain = from_bytes(data, name)  # decoding, and the refusal of binary files, as for text
     if fmt == "markdown":
+        from reader.formats import markdown
+
         return _article(name, markdown.render(plain.text), plain.encoding, "markdown", note=plain.note)
     if fmt == "html":
+        from reader.formats import html, xhtml
+
         if html.too_big_to_extract(plain.text):
             root = xhtml.chapter(plain.text.encode("utf-8"))
             note = "; ".join(n for n in (plain.note, html.WHOLE_PAGE) if n)

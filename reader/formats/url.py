@@ -11,16 +11,13 @@ import urllib.request
 
 from reader import __version__
 from reader.errors import ArticleError
+from reader.formats.sniff import is_url
 
 #: How long to wait for a server, in seconds.
 TIMEOUT = 20
 #: Content types by the format they are read as.
 CONTENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
                  "text/markdown": "markdown", "text/x-markdown": "markdown", "application/epub+zip": "epub"}
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
 
 
 class _NoOtherSchemes(urllib.request.HTTPRedirectHandler):
