@@ -238,6 +238,12 @@ def _summary(c: _Collector, value: Any) -> str:
     return summary
 
 
+def _dated_roles(data: dict[str, Any]) -> bool:
+    """Whether the raw entry lists a role with a start date (checked in full by `_roles`)."""
+    roles = data.get("roles")
+    return isinstance(roles, list) and any(isinstance(r, dict) and r.get("start") for r in roles)
+
+
 def _roles(c: _Collector, value: Any) -> tuple[Role, ...]:
     result = []
     for i, item in _items(c, "roles", value):
@@ -358,9 +364,11 @@ def validate_document(path: Path, text: str, root: Path | None = None, today: st
 
     summary = _summary(c, data.get("summary"))
     start = _date(c, "start", data.get("start"))
-    if start is None and "start" not in data and kind in DATED:
+    # a person whose birth no source gives is dated by the offices held: linking still knows their years
+    if start is None and "start" not in data and kind in DATED and not (kind == "person" and _dated_roles(data)):
         c.add("", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} needs a start date: {DATED[kind]}",
-              'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)')
+              'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain), or for a person '
+              "whose birth no source gives, roles with their dates")
     end = _date(c, "end", data.get("end"))
     reviewed = _reviewed(c, data.get("reviewed"), today)
     if start and end and dates.before(end, start):

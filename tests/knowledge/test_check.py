@@ -122,7 +122,12 @@ def test_people_and_events_need_a_first_date(write_entry, context_dir: Path) -> 
     write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"\n', ""))
     assert messages(context_dir) == [
         'context/person/vit-rakusan.yaml:1: a person needs a start date: a birth date; '
-        'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain)']
+        'add start: "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when only that is certain), or for a person '
+        "whose birth no source gives, roles with their dates"]
+    # a birth no source gives: the offices held date the person instead
+    write_entry("person", "vit-rakusan", GOOD.replace('start: "1978-06-16"\n', 'roles:\n  - title: Minister of the '
+                                                      'Interior of the Czech Republic\n    start: "2021-12-17"\n'))
+    assert messages(context_dir) == []
 
 
 def test_unquoted_dates_are_read_as_written(write_entry, context_dir: Path) -> None:
