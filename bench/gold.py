@@ -11,8 +11,10 @@ One YAML file per text in `tests/gold/annotations/`, named after it:
 
 `start` is a character offset into the text and `text` what stands there, so
 an edit of the text that moves a span is caught. `titles` are the English
-Wikipedia titles of what the span names (any one is right); a year or period
-gives its normalised id as `date` instead. `optional` marks what a reader
+Wikipedia titles of what the span names (any one is right); a subject English
+Wikipedia has no article on (a consul of 1803) is named by its entry's id,
+`entry:levett-harris`; a year or period gives its normalised id as `date`
+instead. `optional` marks what a reader
 may do without: demonyms, broad regions, an office standing for its holder,
 a common noun for an idea. Linking it is right; leaving it is not wrong.
 
@@ -58,6 +60,11 @@ class GoldText:
 
 class GoldError(ValueError):
     """A gold file that does not say what it should."""
+
+
+def entry_key(entry_id: str) -> str:
+    """How a subject English Wikipedia has no article on is named among titles: by its entry's id."""
+    return f"entry:{entry_id}"
 
 
 def date_key(period_id: str) -> str:
@@ -120,7 +127,7 @@ def _draft(text_path: Path, date: str | None) -> str:
             lines.append(f"  - {{start: {m.start}, text: {said}, titles: [TODO]}}  # reader: no entry")
         else:
             entry = store.entry(m.entry_id)
-            title = entry.wikipedia if entry and entry.wikipedia else m.entry_id
+            title = entry.wikipedia if entry and entry.wikipedia else entry_key(m.entry_id)
             lines.append(f"  - {{start: {m.start}, text: {said}, titles: [{json.dumps(title, ensure_ascii=False)}]}}"
                          f"  # reader: {m.entry_id}")
     return "\n".join(lines) + "\n"

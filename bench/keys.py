@@ -41,11 +41,11 @@ PATIENCE = 60.0
 class Terminal:
     """A program on a pseudo-terminal, and everything it has written since the last mark."""
 
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: str) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
                                         start_new_session=True, close_fds=True)
         os.close(slave)
         self.output = b""
@@ -97,8 +97,8 @@ class Terminal:
         return time.perf_counter() - started
 
 
-def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str]) -> dict[str, float]:
-    term = Terminal(argv, env)
+def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd: str) -> dict[str, float]:
+    term = Terminal(argv, env, cwd)
     term.until(lambda out: first in out)
     figures = {"first paint": time.perf_counter() - term.started}
     figures["end at first paint"] = term.press(END, last)
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as state:
         plain = Path(state) / "book.txt"
         plain.write_text(text, encoding="utf-8")  # the anchor shows what the reader shows
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "XDG_STATE_HOME": state,
-               "XDG_CONFIG_HOME": state, "TEXTUAL_ANIMATIONS": "none"}
+        env = {**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm-256color", "COLORTERM": "truecolor",
+               "XDG_STATE_HOME": state, "XDG_CONFIG_HOME": state, "TEXTUAL_ANIMATIONS": "none"}
         programs = {
             "anchor": [sys.executable, "-m", "bench.anchor_app", str(plain)],
             "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(args.book)],
@@ -139,7 +139,9 @@ def main(argv: list[str] | None = None) -> None:
         results: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
         for _ in range(args.runs):
             for name, program in programs.items():  # pair by pair, so both see the same load
-                results[name].append(one_run(program, first, last, env))
+                # from a folder of their own, as a user would: in the repository the reader would also
+                # check the context YAML against its database before opening the book
+                results[name].append(one_run(program, first, last, env, state))
     print(f"Book: {args.book.name}; {args.runs} runs each, 120×40; medians (min–max)\n")
     print(f"  {'':<22}{'anchor':>24}{'reader':>24}   ratio")
     for figure in results["reader"][0]:

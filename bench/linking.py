@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.gold import GoldText, date_key, load_all
+from bench.gold import GoldText, date_key, entry_key, load_all
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate
 
@@ -85,7 +85,7 @@ def _title(store: Store, mention: Mention, cache: dict[str, str]) -> str:
         return date_key(mention.entry_id)
     if mention.entry_id not in cache:
         entry = store.entry(mention.entry_id)
-        cache[mention.entry_id] = entry.wikipedia if entry and entry.wikipedia else mention.entry_id
+        cache[mention.entry_id] = entry.wikipedia if entry and entry.wikipedia else entry_key(mention.entry_id)
     return cache[mention.entry_id]
 
 
