@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -29,12 +29,17 @@ from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
 from reader.ui.messages import MentionSelected, PlaceChanged
-from reader.ui.wrap import Row, hard_wrapped, row_of, wrap
+from reader.ui.wrap import Row, first_part, hard_wrapped, line_length, row_of, wrap
 
 #: The longest line, in columns, while lines are kept to a comfortable length (`w`).
 MEASURE = 88
 #: How many widths' rows are kept: the pane open, the pane closed, and one more.
 KEPT_WRAPS = 3
+#: From this many characters, the first frame wraps only the text's opening (`FIRST_PART` characters
+#: and the rest of their paragraph) and the rest is wrapped in a worker; a book's first screen then
+#: waits on a few hundred rows, not on all of them.
+LAZY_WRAP = 200_000
+FIRST_PART = 20_000
 
 
 def card_id(mention: Mention) -> str:
@@ -98,13 +103,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._types: dict[str, str] = {}
         self.cursor: int | None = None
         self._rows: list[Row] = []
+        #: While the text is wrapped in parts: the last part's rows, where they start, and the row count
+        #: estimated for the whole (see `_rewrap`).
+        self._tail: list[Row] = []
+        self._tail_from = len(text)
+        self._estimate = 0
         self._wrap_width = 0
         #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed);
         #: a worker thread fills it ahead of need, hence the lock.
         self._wraps: dict[int, list[Row]] = {}
         self._wraps_lock = threading.Lock()
-        #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs.
+        #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs, joined on lines this long.
         self.reflow = hard_wrapped(text)
+        self._typical = line_length(text) if self.reflow else 0
+        #: While only the text's opening is wrapped: where that part ends (None once every row is there).
+        self._partial: int | None = None
         #: Lines no wider than MEASURE columns, centred (`w` toggles).
         self.measure = True
         #: The height of the screen last drawn: what the reader saw before a resize.
@@ -156,7 +169,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         The rows move when the text re-wraps (the pane opens, the terminal is
         resized), so the view is anchored on text, not on a row number: the
         line that was at the top stays at the top, and a cursor that was on
-        screen stays on it.
+        screen stays on it. A book opened at its start shows its first rows
+        while the rest are wrapped in a worker (`LAZY_WRAP`).
         """
         width = self.wrap_width(self.scrollable_content_region.width)
         if width > 0 and width != self._wrap_width:
@@ -164,14 +178,91 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             keep = next((offset for offset in self._focus_points()
                          if self._on_screen_offset(offset, self._drawn_height)), None)
             self._wrap_width = width
-            self._rows = self._wrapped(width)
-            self._cache.clear()
-            self.virtual_size = Size(width, len(self._rows))
+            rows = self._kept(width)
+            cut = first_part(self.text, self.reflow, FIRST_PART) if rows is None and not anchor else 0
+            if rows is None and len(self.text) >= LAZY_WRAP and cut:
+                self._show_rows(wrap(self.text[:cut], width, reflow=self.reflow, typical=self._typical),
+                                partial=cut)
+                self._wrap_rest(width)
+            else:
+                self._show_rows(rows if rows is not None else self._wrapped(width))
             if anchor is not None:
                 self.scroll_to_offset(anchor)
             if keep is not None:
-                self._scroll_to_row(row_of(self._rows, keep))
+                self._scroll_to_row(self._row_of(keep))
             self.call_after_refresh(self._report_place)  # not from inside a render
+
+    def _show_rows(self, rows: list[Row], partial: int | None = None) -> None:
+        """Draw from these rows; with `partial`, they cover the text up to there, and the scroll bar is
+        sized for the whole text from how many rows that part took."""
+        self._rows, self._partial, self._tail, self._tail_from = rows, partial, [], len(self.text)
+        self._cache.clear()
+        self._estimate = len(rows) if partial is None else max(len(rows), round(len(rows) * len(self.text) / partial))
+        self.virtual_size = Size(self._wrap_width, self._estimate)
+
+    def _wrap_tail(self) -> None:
+        """While only the opening is wrapped, wrap the text's last part too, for `end`: its rows are the
+        last of the estimated count, as the opening's are the first."""
+        if self._partial is None or self._tail:
+            return
+        start = len(self.text) - FIRST_PART
+        cut = first_part(self.text, self.reflow, start) if start > self._partial else 0
+        if not cut:
+            self._complete()
+            return
+        self._tail_from = cut + 1  # the line after the break
+        self._tail = [Row(r.start + self._tail_from, r.end + self._tail_from) for r in
+                      wrap(self.text[self._tail_from:], self._wrap_width, reflow=self.reflow, typical=self._typical)]
+        self._estimate = max(self._estimate, len(self._rows) + len(self._tail) + 1)
+        self.virtual_size = Size(self._wrap_width, self._estimate)
+        self._cache.clear()
+
+    @work(thread=True, group="wrap", exclusive=True)
+    def _wrap_rest(self, width: int) -> None:
+        rows = self._wrapped(width)
+        self.app.call_from_thread(self._whole, width, rows)
+
+    def _whole(self, width: int, rows: list[Row]) -> None:
+        """Every row has come: draw from them, the line at the top and the cursor staying where they are."""
+        if self._partial is None or width != self._wrap_width:
+            return
+        y = min(round(self.scroll_offset.y), self._count - 1)
+        row = self._row(y, complete=False)
+        # where no row was yet (the scroll bar dragged into the middle), the same share of the text
+        top = row.start if row is not None else len(self.text) * y // max(self._count, 1)
+        self._show_rows(rows)
+        self.scroll_to(y=row_of(rows, top), animate=False)
+        self.refresh()
+
+    def _complete(self) -> None:
+        """Wrap the rest now: the reader went where no row is yet (a search hit, a mention, a scroll)."""
+        if self._partial is not None:
+            self._whole(self._wrap_width, self._wrapped(self._wrap_width))
+
+    @property
+    def _count(self) -> int:
+        """How many rows the text has: exactly, or while it is wrapped in parts, as estimated."""
+        return len(self._rows) if self._partial is None else self._estimate
+
+    def _row(self, index: int, *, complete: bool = True) -> Row | None:
+        """Row `index`, wrapping the rest first (unless not to `complete`) when it lies where no row is
+        yet; None past the end."""
+        if self._partial is not None and index >= len(self._rows):
+            first_tail = self._estimate - len(self._tail)
+            if self._tail and first_tail <= index < self._estimate:
+                return self._tail[index - first_tail]
+            if not complete:
+                return None
+            self._complete()
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def _row_of(self, offset: int) -> int:
+        """The row holding text offset `offset`, wrapping the rest first when it lies where no row is yet."""
+        if self._partial is not None and offset >= self._partial:
+            if self._tail and offset >= self._tail_from:
+                return self._estimate - len(self._tail) + row_of(self._tail, offset)
+            self._complete()
+        return row_of(self._rows, offset)
 
     def _focus_points(self) -> list[int]:
         """What the reader is looking at, first first: the search hit, then the cursor's mention."""
@@ -187,12 +278,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         lines to a comfortable length."""
         return min(available, MEASURE) if self.measure else available
 
+    def _kept(self, width: int) -> list[Row] | None:
+        """The rows at `width` if they were wrapped already (for the pane open or closed)."""
+        with self._wraps_lock:
+            return self._wraps.get(width)
+
     def _wrapped(self, width: int) -> list[Row]:
         """The rows at `width`, from the few widths kept (the pane open and closed), else wrapped now."""
-        with self._wraps_lock:
-            rows = self._wraps.get(width)
+        rows = self._kept(width)
         if rows is None:
-            rows = wrap(self.text, width, reflow=self.reflow)
+            rows = wrap(self.text, width, reflow=self.reflow, typical=self._typical)
             with self._wraps_lock:
                 self._wraps[width] = rows
                 while len(self._wraps) > KEPT_WRAPS:
@@ -224,12 +319,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The text offset of the line at the top of the screen: where the reader is."""
         if not self._rows:
             return 0
-        return self._rows[min(round(self.scroll_offset.y), len(self._rows) - 1)].start
+        row = self._row(min(round(self.scroll_offset.y), self._count - 1))
+        return row.start if row is not None else 0
 
     def scroll_to_offset(self, offset: int) -> None:
         """Put the row holding text offset `offset` at the top of the screen."""
         self._rewrap()
-        self.scroll_to(y=row_of(self._rows, offset), animate=False)
+        self.scroll_to(y=self._row_of(offset), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -269,7 +365,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hit = index
         self._cache.clear()
         self.refresh()
-        self._scroll_to_row(row_of(self._rows, self.hits[index].start))
+        self._scroll_to_row(self._row_of(self.hits[index].start))
         self._report_place()
 
     @property
@@ -291,8 +387,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """How far through the text the bottom of the screen is."""
         if not self._rows:
             return 0
-        bottom = min(round(self.scroll_offset.y) + self.scrollable_content_region.height, len(self._rows))
-        return round(100 * bottom / len(self._rows))
+        total = self._count
+        bottom = min(round(self.scroll_offset.y) + self.scrollable_content_region.height, total)
+        return round(100 * bottom / total)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -308,9 +405,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         self._drawn_height = self.scrollable_content_region.height
-        if index >= len(self._rows):
+        row = self._row(index)
+        if row is None:
             return Strip.blank(width, self.rich_style)
-        row = self._rows[index]
         cursor = self.current
         on_row = cursor is not None and cursor.start < row.end and cursor.end > row.start
         key = (index, width, self.cursor if on_row else None)
@@ -384,7 +481,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Whether the row holding text offset `offset` is on a screen of `height` rows (this one's)."""
         if not self._rows:
             return True
-        row = row_of(self._rows, offset)
+        row = self._row_of(offset)
         top = self.scroll_offset.y
         return top <= row < top + (self.scrollable_content_region.height if height is None else height)
 
@@ -393,11 +490,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = index
         for i in {old, index} - {None}:
             self._refresh_mention(i)
-        self._scroll_to_row(row_of(self._rows, self.mentions[index].start))
+        self._scroll_to_row(self._row_of(self.mentions[index].start))
 
     def _refresh_mention(self, i: int) -> None:
         mention = self.mentions[i]
-        first, last = row_of(self._rows, mention.start), row_of(self._rows, max(mention.end - 1, mention.start))
+        first, last = self._row_of(mention.start), self._row_of(max(mention.end - 1, mention.start))
         self.refresh_lines(first - self.scroll_offset.y, last - first + 1)
 
     def _scroll_to_row(self, row: int) -> None:
@@ -405,6 +502,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         top = self.scroll_offset.y
         if row < top or row >= top + height:
             self.scroll_to(y=max(row - height // 3, 0), animate=False)
+
+    def action_scroll_end(self) -> None:
+        self._wrap_tail()  # the last rows, if the rest of a book is still being wrapped
+        self.scroll_end(animate=False)  # at once, as a page turns: an animation would pass every row between
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
 
     # A page turns at once, as in a book: Textual's scroll animation costs more than the repaint.
     def action_page_down(self) -> None:
@@ -422,9 +526,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def mention_at(self, x: int, y: int) -> int | None:
         """The index of the mention drawn at widget cell (x, y), if any."""
         index = y + self.scroll_offset.y
-        if not 0 <= index < len(self._rows) or not self.mentions:
+        row = self._row(index) if self.mentions else None
+        if row is None:
             return None
-        row = self._rows[index]
         column = x - self.styles.padding.left - self._margin
         line = self.text[row.start:row.end].replace("\n", " ")
         cells = 0

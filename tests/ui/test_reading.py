@@ -297,3 +297,43 @@ async def test_what_is_on_screen_is_highlighted_before_the_rest(make_app, monkey
         await ready(again, pilot)
         assert any(m.start < top - 3000 for m in view.mentions), "the whole text's mentions came"
         assert view.current == kept
+
+
+async def test_a_book_opened_at_its_start_is_drawn_before_the_rest_is_wrapped(make_app, monkeypatch) -> None:
+    """The first frame of a long text waits on its opening's rows only; `end` still goes to the real end."""
+    from reader.ui.wrap import wrap
+
+    book = LONG * 6
+    monkeypatch.setattr(ArticleView, "_wrap_rest", lambda self, width: None)  # the worker never comes
+    app: ReaderApp = make_app(book)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        whole = wrap(book, view._wrap_width)
+        assert view._partial is not None and len(view._rows) < len(whole) // 10
+        assert abs(view.virtual_size.height - len(whole)) < len(whole) // 10, "the scroll bar is sized for it all"
+        assert top_paragraph(view) == "Paragraph 0"
+        await pilot.press("end")
+        await pilot.pause()
+        height = view.scrollable_content_region.height
+        assert view._partial is not None, "the end's rows were wrapped, not the whole book's"
+        assert view.scroll_offset.y == view._count - height
+        assert [view._row(view.scroll_offset.y + i) for i in range(height)] == whole[-height:]
+        await pilot.press("home")
+        await pilot.pause()
+        assert top_paragraph(view) == "Paragraph 0"
+        view.scroll_to_offset(len(book) // 2)  # the middle, where no row is yet: now it is all wrapped
+        await pilot.pause()
+        assert view._rows == whole and view._partial is None and view.top_offset <= len(book) // 2
+
+
+async def test_the_rest_of_a_book_is_wrapped_in_a_worker_without_moving_the_page(make_app) -> None:
+    from reader.ui.wrap import wrap
+
+    book = LONG * 6
+    app: ReaderApp = make_app(book)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        assert view._partial is None and view._rows == wrap(book, view._wrap_width)
+        assert top_paragraph(view) == "Paragraph 0"
