@@ -9,6 +9,7 @@ one line naming its crash log (see `crash`).
 from __future__ import annotations
 
 import shlex
+import sys
 from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
@@ -136,6 +137,9 @@ class ReaderApp(App[None]):
                 yield Static(id="status")
 
     def on_mount(self) -> None:
+        # A worker wrapping a book holds the interpreter lock in slices of this many seconds; at the
+        # default 5 ms a frame that needs it a dozen times waits tens of milliseconds for each key.
+        sys.setswitchinterval(0.001)
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         self.title = one_line(self.article.title)

@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -40,6 +40,9 @@ KEPT_WRAPS = 3
 #: waits on a few hundred rows, not on all of them.
 LAZY_WRAP = 200_000
 FIRST_PART = 20_000
+#: Characters wrapped at each step of the rest (about five milliseconds' work), and the pause between steps.
+REST_STEP = 60_000
+REST_PAUSE = 0.004
 
 
 def card_id(mention: Mention) -> str:
@@ -108,6 +111,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._tail: list[Row] = []
         self._tail_from = len(text)
         self._estimate = 0
+        #: The rest being wrapped: its width, where the rows so far end, and the rows.
+        self._rest: tuple[int, int, list[Row]] = (0, 0, [])
         self._wrap_width = 0
         #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed);
         #: a worker thread fills it ahead of need, hence the lock.
@@ -183,6 +188,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if rows is None and len(self.text) >= LAZY_WRAP and cut:
                 self._show_rows(wrap(self.text[:cut], width, reflow=self.reflow, typical=self._typical),
                                 partial=cut)
+                self._wrap_tail()
                 self._wrap_rest(width)
             else:
                 self._show_rows(rows if rows is not None else self._wrapped(width))
@@ -213,14 +219,40 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._tail_from = cut + 1  # the line after the break
         self._tail = [Row(r.start + self._tail_from, r.end + self._tail_from) for r in
                       wrap(self.text[self._tail_from:], self._wrap_width, reflow=self.reflow, typical=self._typical)]
-        self._estimate = max(self._estimate, len(self._rows) + len(self._tail) + 1)
+        # a book's opening and end (title page, contents, licence) wrap into more rows a character than
+        # its body: the rows between them are estimated from a stretch of its middle
+        lo = first_part(self.text, self.reflow, len(self.text) // 2)
+        hi = first_part(self.text, self.reflow, lo + FIRST_PART) if lo else 0
+        middle = len(wrap(self.text[lo + 1:hi], self._wrap_width, reflow=self.reflow, typical=self._typical)) \
+            if hi else 0
+        between = self._tail_from - self._partial
+        per_char = middle / (hi - lo) if hi else len(self._rows) / self._partial
+        self._estimate = len(self._rows) + len(self._tail) + max(round(per_char * between), 1)
         self.virtual_size = Size(self._wrap_width, self._estimate)
         self._cache.clear()
 
-    @work(thread=True, group="wrap", exclusive=True)
     def _wrap_rest(self, width: int) -> None:
-        rows = self._wrapped(width)
-        self.app.call_from_thread(self._whole, width, rows)
+        """Wrap the rest of the text a stretch at a time between the interface's own work, each taking
+        a few milliseconds, so that a key pressed meanwhile waits for one stretch at most (a worker
+        thread would share the interpreter lock with every frame for the whole book)."""
+        self._rest = (width, self._partial, list(self._rows))
+        self.set_timer(REST_PAUSE, self._wrap_step)
+
+    def _wrap_step(self) -> None:
+        width, done, rows = self._rest
+        if self._partial is None or width != self._wrap_width:
+            return  # finished another way, or the width changed and a new wrap began
+        stop = first_part(self.text, self.reflow, done + 1 + REST_STEP) or len(self.text)
+        start = done + 1  # the line after the break the last stretch ended on
+        rows += [Row(r.start + start, r.end + start) for r in
+                 wrap(self.text[start:stop], width, reflow=self.reflow, typical=self._typical)]
+        if stop < len(self.text):
+            self._rest = (width, stop, rows)
+            self.set_timer(REST_PAUSE, self._wrap_step)  # a pause, in which the interface goes idle and paints
+            return
+        with self._wraps_lock:
+            self._wraps[width] = rows
+        self._whole(width, rows)
 
     def _whole(self, width: int, rows: list[Row]) -> None:
         """Every row has come: draw from them, the line at the top and the cursor staying where they are."""

@@ -113,13 +113,20 @@ def hard_wrapped(text: str) -> bool:
     return run_on >= 0.4 * len(lengths)
 
 
-def _logical_lines(text: str, reflow: bool) -> list[tuple[int, int]]:
+def line_length(text: str) -> int:
+    """The length most full lines of the text reach, which reflowing joins on: its 90th percentile."""
+    return _typical_length([len(line) for line in text.split("\n") if line.strip()] or [0])
+
+
+def _logical_lines(text: str, reflow: bool, typical: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line to wrap: the text's own lines, or with `reflow` its paragraphs,
-    each full line joined to the next unless that starts a line of its own."""
+    each full line (of `typical` length, by default the text's own) joined to the next unless that
+    starts a line of its own."""
     spans: list[tuple[int, int]] = []
     offset = 0
     lines = text.split("\n")
-    typical = _typical_length([len(line) for line in lines if line.strip()] or [0]) if reflow else 0
+    if typical is None:
+        typical = line_length(text) if reflow else 0
     joins = False
     for line in lines:
         end = offset + len(line)
@@ -132,13 +139,14 @@ def _logical_lines(text: str, reflow: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def wrap(text: str, width: int, *, reflow: bool = False) -> list[Row]:
+def wrap(text: str, width: int, *, reflow: bool = False, typical: int | None = None) -> list[Row]:
     """Rows for `text` at `width` cells; each line of the text starts a new row, or with `reflow`
-    each paragraph of a hard-wrapped text (its line breaks inside a row are drawn as spaces)."""
+    each paragraph of a hard-wrapped text (its line breaks inside a row are drawn as spaces).
+    `typical` is the full line length reflowing joins on, when `text` is the start of a longer one."""
     width = max(width, 1)
     rows: list[Row] = []
     narrow = not _MAYBE_WIDE.search(text)
-    for start, end in _logical_lines(text, reflow):
+    for start, end in _logical_lines(text, reflow, typical):
         line = text[start:end].replace("\n", " ") if reflow else text[start:end]
         if not narrow:
             _wrap_line(line, start, width, rows)
@@ -147,6 +155,13 @@ def wrap(text: str, width: int, *, reflow: bool = False) -> list[Row]:
         else:  # no wide character anywhere: no need to look for one line by line
             _wrap_narrow(line, start, width, rows)
     return rows
+
+
+def first_part(text: str, reflow: bool, at_least: int) -> int:
+    """Where the text may be cut after `at_least` characters so that the rows of the part before are
+    the first rows of the whole: at a paragraph break when reflowing, else at a line break; 0: nowhere."""
+    cut = text.find("\n\n" if reflow else "\n", at_least)
+    return max(cut, 0)
 
 
 def row_of(rows: list[Row], offset: int) -> int:
