@@ -11,8 +11,8 @@ from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
 #: Measured on 2026-12-03: 88.1% with 1,387 entries, once the detector stopped counting everyday words,
-#: and 91.9% with 1,742. Raise it as the corpus grows, never lower it.
-COVERAGE_FLOOR = 0.91
+#: and 91.9% with 1,742; on 2026-12-04, 97.7% with 2,015. Raise it as the corpus grows, never lower it.
+COVERAGE_FLOOR = 0.97
 
 
 def test_every_text_has_its_source_and_licence() -> None:

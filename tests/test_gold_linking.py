@@ -15,9 +15,9 @@ from reader.knowledge.store import Store
 
 REPO = Path(__file__).parent.parent
 #: The issue's goal is precision 0.97 and recall 0.95; on 2026-12-03 linking reached 0.988 and 0.970
-#: (entity precision 0.986), with 1,742 entries.
+#: (entity precision 0.986), with 1,742 entries; on 2026-12-04, 0.990 and 0.978 (0.988), with 2,015.
 MIN_PRECISION = 0.98
-MIN_RECALL = 0.96
+MIN_RECALL = 0.97
 MIN_ENTITY_PRECISION = 0.98
 
 
