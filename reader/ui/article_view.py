@@ -29,7 +29,7 @@ from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
 from reader.ui.messages import MentionSelected, PlaceChanged
-from reader.ui.wrap import Row, first_part, hard_wrapped, line_length, row_of, wrap
+from reader.ui.wrap import Row, first_part, reflow_length, row_of, wrap
 
 #: The longest line, in columns, while lines are kept to a comfortable length (`w`).
 MEASURE = 88
@@ -119,8 +119,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wraps: dict[int, list[Row]] = {}
         self._wraps_lock = threading.Lock()
         #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs, joined on lines this long.
-        self.reflow = hard_wrapped(text)
-        self._typical = line_length(text) if self.reflow else 0
+        self._typical = reflow_length(text)
+        self.reflow = self._typical > 0
         #: While only the text's opening is wrapped: where that part ends (None once every row is there).
         self._partial: int | None = None
         #: Lines no wider than MEASURE columns, centred (`w` toggles).

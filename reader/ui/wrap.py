@@ -98,19 +98,20 @@ def _typical_length(lengths: list[int]) -> int:
     return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
 
 
-def hard_wrapped(text: str) -> bool:
-    """Whether the text breaks its paragraphs into lines of a fixed width (Project Gutenberg, email),
-    rather than giving each paragraph one line: most full lines run on into another line."""
+def reflow_length(text: str) -> int:
+    """The length of a full line, when the text breaks its paragraphs into lines of a fixed width
+    (Project Gutenberg, email) rather than giving each paragraph one line, as most of its full lines
+    run on into another; 0 when it does not. Reflowing joins the lines at least 60% that long."""
     lines = text.split("\n", 20_000)[:20_000]  # the front of a book tells
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 20:
-        return False
+        return 0
     typical = _typical_length(lengths)
     if not 40 <= typical <= 100:
-        return False
+        return 0
     run_on = sum(1 for line, after in zip(lines, lines[1:], strict=False)
                  if len(line.rstrip()) >= typical * 0.6 and after.strip())
-    return run_on >= 0.4 * len(lengths)
+    return typical if run_on >= 0.4 * len(lengths) else 0
 
 
 def line_length(text: str) -> int:

@@ -238,11 +238,11 @@ async def test_opening_the_pane_uses_rows_wrapped_ahead(make_app, monkeypatch) -
 
 
 def test_hard_wrapped_text_reflows_into_paragraphs() -> None:
-    from reader.ui.wrap import hard_wrapped, wrap
+    from reader.ui.wrap import reflow_length, wrap
 
     line = "The delegates argued about the treaty and its terms late into the night"
     book = "".join(f"CHAPTER {i}\n\n" + "\n".join([line] * 4) + "\nand slept.\n\n" for i in range(10))
-    assert hard_wrapped(book) and not hard_wrapped(LONG)
+    assert reflow_length(book) and not reflow_length(LONG)
     rows = wrap(book, 200, reflow=True)
     shown = [book[r.start:r.end].replace("\n", " ") for r in rows]
     assert shown[0] == "CHAPTER 0" and shown[1] == ""
