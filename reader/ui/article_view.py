@@ -35,9 +35,9 @@ from reader.ui.wrap import Row, first_part, reflow_length, row_of, wrap
 MEASURE = 88
 #: How many widths' rows are kept: the pane open, the pane closed, and one more.
 KEPT_WRAPS = 3
-#: From this many characters, the first frame wraps only the text's opening (`FIRST_PART` characters
-#: and the rest of their paragraph) and the rest is wrapped in a worker; a book's first screen then
-#: waits on a few hundred rows, not on all of them.
+#: From this many characters, the first frame wraps only the text's opening and its end (`FIRST_PART`
+#: characters each, to a paragraph's end) and the rest is wrapped a stretch at a time between frames;
+#: a book's first screen then waits on a few hundred rows, not on all of them.
 LAZY_WRAP = 200_000
 FIRST_PART = 20_000
 #: Characters wrapped at each step of the rest (about five milliseconds' work), and the pause between steps.
@@ -175,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         resized), so the view is anchored on text, not on a row number: the
         line that was at the top stays at the top, and a cursor that was on
         screen stays on it. A book opened at its start shows its first rows
-        while the rest are wrapped in a worker (`LAZY_WRAP`).
+        while the rest are wrapped between frames (`LAZY_WRAP`).
         """
         width = self.wrap_width(self.scrollable_content_region.width)
         if width > 0 and width != self._wrap_width:
