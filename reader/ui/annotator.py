@@ -14,7 +14,6 @@ there are none.
 
 from __future__ import annotations
 
-import os
 import pickle
 import select
 import subprocess
@@ -88,18 +87,11 @@ def _in_a_process(text: str, db: Path, date: str | None, cancelled: Callable[[],
                 pickle.dump((text, str(db), date), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except BrokenPipeError:
             pass  # it died at once: the empty answer below says so
-        chunks = []
-        while True:
+        while not select.select([child.stdout], [], [], POLL)[0]:  # nothing yet: the child is annotating
             if cancelled():
                 return None
-            ready, _, _ = select.select([child.stdout], [], [], POLL)
-            if ready:
-                chunk = os.read(child.stdout.fileno(), 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        try:
-            result: Annotated = pickle.loads(b"".join(chunks))
+        try:  # read as it is unpickled, not gathered whole first: a book's answer is megabytes
+            result: Annotated = pickle.load(child.stdout)
         except (pickle.UnpicklingError, EOFError):
             return Annotated(problem=f"annotation stopped before it finished (exit code {child.wait()}); "
                                      "reopen the file")

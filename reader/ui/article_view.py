@@ -29,7 +29,7 @@ from reader.knowledge.card import PERIOD, UNKNOWN
 from reader.linking.mentions import Mention
 from reader.linking.search import Hit, Searchable, first_from
 from reader.ui.messages import MentionSelected, PlaceChanged
-from reader.ui.wrap import Row, first_part, reflow_length, row_of, wrap
+from reader.ui.wrap import Row, Rows, first_part, reflow_length, row_of, wrap
 
 #: The longest line, in columns, while lines are kept to a comfortable length (`w`).
 MEASURE = 88
@@ -105,18 +105,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ends: list[int] = []
         self._types: dict[str, str] = {}
         self.cursor: int | None = None
-        self._rows: list[Row] = []
+        self._rows = Rows()
         #: While the text is wrapped in parts: the last part's rows, where they start, and the row count
         #: estimated for the whole (see `_rewrap`).
-        self._tail: list[Row] = []
+        self._tail = Rows()
         self._tail_from = len(text)
         self._estimate = 0
         #: The rest being wrapped: its width, where the rows so far end, and the rows.
-        self._rest: tuple[int, int, list[Row]] = (0, 0, [])
+        self._rest: tuple[int, int, Rows] = (0, 0, Rows())
         self._wrap_width = 0
         #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed);
         #: a worker thread fills it ahead of need, hence the lock.
-        self._wraps: dict[int, list[Row]] = {}
+        self._wraps: dict[int, Rows] = {}
         self._wraps_lock = threading.Lock()
         #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs, joined on lines this long.
         self._typical = reflow_length(text)
@@ -198,10 +198,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self._scroll_to_row(self._row_of(keep))
             self.call_after_refresh(self._report_place)  # not from inside a render
 
-    def _show_rows(self, rows: list[Row], partial: int | None = None) -> None:
+    def _show_rows(self, rows: Rows, partial: int | None = None) -> None:
         """Draw from these rows; with `partial`, they cover the text up to there, and the scroll bar is
         sized for the whole text from how many rows that part took."""
-        self._rows, self._partial, self._tail, self._tail_from = rows, partial, [], len(self.text)
+        self._rows, self._partial, self._tail, self._tail_from = rows, partial, Rows(), len(self.text)
         self._cache.clear()
         self._estimate = len(rows) if partial is None else max(len(rows), round(len(rows) * len(self.text) / partial))
         self.virtual_size = Size(self._wrap_width, self._estimate)
@@ -217,8 +217,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._complete()
             return
         self._tail_from = cut + 1  # the line after the break
-        self._tail = [Row(r.start + self._tail_from, r.end + self._tail_from) for r in
-                      wrap(self.text[self._tail_from:], self._wrap_width, reflow=self.reflow, typical=self._typical)]
+        self._tail = Rows()
+        self._tail.extend(wrap(self.text[self._tail_from:], self._wrap_width, reflow=self.reflow,
+                               typical=self._typical), self._tail_from)
         # a book's opening and end (title page, contents, licence) wrap into more rows a character than
         # its body: the rows between them are estimated from a stretch of its middle
         lo = first_part(self.text, self.reflow, len(self.text) // 2)
@@ -235,7 +236,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Wrap the rest of the text a stretch at a time between the interface's own work, each taking
         a few milliseconds, so that a key pressed meanwhile waits for one stretch at most (a worker
         thread would share the interpreter lock with every frame for the whole book)."""
-        self._rest = (width, self._partial, list(self._rows))
+        self._rest = (width, self._partial, self._rows.copy())
         self.set_timer(REST_PAUSE, self._wrap_step)
 
     def _wrap_step(self) -> None:
@@ -244,8 +245,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return  # finished another way, or the width changed and a new wrap began
         stop = first_part(self.text, self.reflow, done + 1 + REST_STEP) or len(self.text)
         start = done + 1  # the line after the break the last stretch ended on
-        rows += [Row(r.start + start, r.end + start) for r in
-                 wrap(self.text[start:stop], width, reflow=self.reflow, typical=self._typical)]
+        rows.extend(wrap(self.text[start:stop], width, reflow=self.reflow, typical=self._typical), start)
         if stop < len(self.text):
             self._rest = (width, stop, rows)
             self.set_timer(REST_PAUSE, self._wrap_step)  # a pause, in which the interface goes idle and paints
@@ -254,7 +254,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._wraps[width] = rows
         self._whole(width, rows)
 
-    def _whole(self, width: int, rows: list[Row]) -> None:
+    def _whole(self, width: int, rows: Rows) -> None:
         """Every row has come: draw from them, the line at the top and the cursor staying where they are."""
         if self._partial is None or width != self._wrap_width:
             return
@@ -310,12 +310,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         lines to a comfortable length."""
         return min(available, MEASURE) if self.measure else available
 
-    def _kept(self, width: int) -> list[Row] | None:
+    def _kept(self, width: int) -> Rows | None:
         """The rows at `width` if they were wrapped already (for the pane open or closed)."""
         with self._wraps_lock:
             return self._wraps.get(width)
 
-    def _wrapped(self, width: int) -> list[Row]:
+    def _wrapped(self, width: int) -> Rows:
         """The rows at `width`, from the few widths kept (the pane open and closed), else wrapped now."""
         rows = self._kept(width)
         if rows is None:
