@@ -47,11 +47,22 @@ class Annotated:
     problem: str | None = None
 
 
+class _NoChild(Exception):
+    """The child process could not start or stopped without an answer: annotate here instead."""
+
+
 def annotate_text(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
-    """Annotate `text` against the database at `db`; None when `cancelled()` turned true first."""
-    if len(text) < IN_A_PROCESS:
-        return _annotate(text, db, date, cancelled)
-    return _in_a_process(text, db, date, cancelled)
+    """Annotate `text` against the database at `db`; None when `cancelled()` turned true first.
+
+    Where no child process can be had (no interpreter to start, no `select` on pipes, the child
+    dying before it answers), a book is annotated in this thread after all: slower keys, but
+    highlights."""
+    if len(text) >= IN_A_PROCESS:
+        try:
+            return _in_a_process(text, db, date, cancelled)
+        except (_NoChild, OSError, ValueError):
+            pass
+    return _annotate(text, db, date, cancelled)
 
 
 def _annotate(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
@@ -86,15 +97,16 @@ def _in_a_process(text: str, db: Path, date: str | None, cancelled: Callable[[],
             with child.stdin:
                 pickle.dump((text, str(db), date), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except BrokenPipeError:
-            pass  # it died at once: the empty answer below says so
+            pass  # it died at once: the missing answer below says so
         while not select.select([child.stdout], [], [], POLL)[0]:  # nothing yet: the child is annotating
             if cancelled():
                 return None
         try:  # read as it is unpickled, not gathered whole first: a book's answer is megabytes
-            result: Annotated = pickle.load(child.stdout)
-        except (pickle.UnpicklingError, EOFError):
-            return Annotated(problem=f"annotation stopped before it finished (exit code {child.wait()}); "
-                                     "reopen the file")
+            result = pickle.load(child.stdout)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+            raise _NoChild(f"exit code {child.wait()}") from error
+        if not isinstance(result, Annotated):
+            raise _NoChild("the child answered something else")
         return result
     finally:
         child.stdout.close()
