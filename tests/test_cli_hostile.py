@@ -245,7 +245,15 @@ def test_text_without_whitespace_is_still_read_a_block_at_a_time() -> None:
     assert len(blocks) > 5 and sum(len(b.mentions) for b in blocks) == 100_000
 
 
-def test_long_runs_of_common_words_are_trimmed_in_linear_time() -> None:
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The " * 300_000, []),
+    # spaces or line breaks, a long run of them, after a capital and before no name
+    ("A" + " " * 200_000 + "b", []),
+    ("Ann" + " \n" * 100_000 + "b", []),
+    # abbreviations in brackets and reference-list authors, many of them
+    ("Ann Bee (AB) spoke. " * 20_000, [("Ann Bee", 20_000)]),
+], ids=["common words", "spaces", "line breaks", "abbreviations"])
+def test_long_runs_of_common_words_and_spaces_are_read_in_linear_time(text: str, expected) -> None:
     import signal
 
     from reader.linking.missing import uncovered
@@ -256,7 +264,7 @@ def test_long_runs_of_common_words_are_trimmed_in_linear_time() -> None:
     old = signal.signal(signal.SIGALRM, expire)
     signal.alarm(10)
     try:
-        assert uncovered("The " * 300_000, []) == []
+        assert uncovered(text, []) == expected
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)

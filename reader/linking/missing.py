@@ -21,8 +21,9 @@ _CONNECTORS = ("of", "the", "de", "du", "der", "den", "von", "van", "la", "le", 
 # A capitalised word; a full stop belongs to it only after an initial or a title,
 # so that a run never crosses the end of a sentence.
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|[A-Z])\.|[A-Z](?:[\w’'.-]*\w)?)"
-# Space between the words of a name: a line may wrap inside one, a paragraph break ends it.
-_GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+# Space between the words of a name: a line may wrap inside one, a paragraph break ends it. Possessive,
+# so that a long run of spaces before no name is given up at once, not retried at every split.
+_GAP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
 _NAME = re.compile(rf"(?<![\w’']){_WORD}(?:(?:{_GAP}(?:{'|'.join(_CONNECTORS)})){{0,2}}{_GAP}{_WORD})*")
 _NOT_NAMES = frozenset("""
 A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
