@@ -58,8 +58,8 @@ class DocumentMemory:
         self.name_words: set[str] = set()
         #: folded name -> the entry its cue words gave it, the first time they did
         self._senses: dict[str, str] = {}
-        #: name as written -> the sense its cue words give it further on (None: none), and up to
-        #: where that holds (see `resolve`'s look-ahead)
+        #: name as written -> the sense its cue words give it further on (None: none yet), and how far
+        #: its later mentions have been looked at (see `resolve`'s look-ahead)
         self.ahead: dict[str, tuple[str | None, int]] = {}
 
     def note(self, text: str, entry_id: str, end: int, *, person: bool = False) -> None:

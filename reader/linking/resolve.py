@@ -285,17 +285,19 @@ def _sense_ahead(text: str, candidate: Candidate, records: list[AliasRecord],
     """The one entry that cue words link the same name to at a later mention, within `LOOK_AHEAD`
     characters; None when none or several do.
 
-    Each name is looked for once and the answer kept for the mentions before the one that settled
-    it, so a book costs one search per name that cues alone link, not one per mention.
+    Each later mention is looked at once in the whole text: what was found, and how far the mentions
+    have been looked at, is kept for the next mention of the name. A text that repeats a name with
+    no cue word a million times costs a million looks, not five million.
     """
     name = text[candidate.start:candidate.end]
-    kept = memory.ahead.get(name)
-    if kept is not None and (candidate.start < kept[1] if kept[0] else candidate.end + LOOK_AHEAD <= kept[1]):
-        return kept[0]
-    limit = min(len(text), candidate.end + LOOK_AHEAD)
-    at = text.find(name, candidate.end, limit)
+    found, looked = memory.ahead.get(name, (None, candidate.end))
+    if found is not None and candidate.start < looked:
+        return found
+    at, limit = max(looked, candidate.end), min(len(text), candidate.end + LOOK_AHEAD)
     for _ in range(LOOK_AHEAD_MENTIONS):
+        at = text.find(name, at, limit)
         if at < 0:
+            at = limit
             break
         end = at + len(name)
         if _whole_word(text, at, end):
@@ -305,8 +307,8 @@ def _sense_ahead(text: str, candidate: Candidate, records: list[AliasRecord],
                 found = cued.pop() if len(cued) == 1 else None
                 memory.ahead[name] = (found, end)
                 return found
-        at = text.find(name, end, limit)
-    memory.ahead[name] = (None, limit)
+        at = end
+    memory.ahead[name] = (None, at)
     return None
 
 

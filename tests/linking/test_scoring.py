@@ -359,3 +359,16 @@ LATER = MemoryAliases([
 def test_a_text_names_a_treaty_under_negotiation_or_a_proposed_body_but_no_one_before_birth(
         text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert links(text, LATER, date=date) == expected
+
+
+def test_looking_ahead_for_cue_words_looks_at_each_later_mention_once(monkeypatch) -> None:
+    # a name repeated with no cue word anywhere: each mention's words are read for its own cues and,
+    # at most once more, by an earlier mention looking ahead; not five times over
+    from reader.linking import resolve
+
+    calls = []
+    real = resolve._cue_text
+    monkeypatch.setattr(resolve, "_cue_text", lambda *args: calls.append(1) or real(*args))
+    cued = MemoryAliases([*record("EUR", "bureau", when=("State Department",), kind="organization")])
+    assert links("The EUR office met. " * 2_000, cued) == []
+    assert len(calls) <= 2 * 2_000 + 10
