@@ -154,7 +154,8 @@ def _typical_length(lengths: list[int]) -> int:
 def reflow_length(text: str) -> int:
     """The length of a full line, when the text breaks its paragraphs into lines of a fixed width
     (Project Gutenberg, email) rather than giving each paragraph one line, as most of its full lines
-    run on into another; 0 when it does not. Reflowing joins the lines at least 60% that long."""
+    run on into another, and blank lines part its paragraphs; 0 when it does not. Reflowing joins
+    the lines at least 60% that long."""
     lines = text.split("\n", 20_000)[:20_000]  # the front of a book tells
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 20:
@@ -164,7 +165,9 @@ def reflow_length(text: str) -> int:
         return 0
     run_on = sum(1 for line, after in zip(lines, lines[1:], strict=False)
                  if len(line.rstrip()) >= typical * 0.6 and after.strip())
-    return typical if run_on >= 0.4 * len(lengths) else 0
+    # prose breaks into paragraphs; a log or a listing whose lines happen to be of a length does not
+    paragraphs = len(lines) - len(lengths) >= len(lines) // 100
+    return typical if run_on >= 0.4 * len(lengths) and paragraphs else 0
 
 
 def line_length(text: str) -> int:

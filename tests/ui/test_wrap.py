@@ -59,3 +59,12 @@ def test_a_very_long_word_wraps_without_looking_at_it_again_and_again() -> None:
     rows = wrap("Yalta " + "x" * 200_000 + " Stalin", 50)
     text = "Yalta " + "x" * 200_000 + " Stalin"
     assert len(rows) == 4002 and all(len(text[r.start:r.end].rstrip()) <= 50 for r in rows)
+
+
+def test_a_log_of_lines_of_one_length_is_not_reflowed_as_prose() -> None:
+    from reader.ui.wrap import reflow_length
+
+    log = "".join(f"Line {i} of the long log: Warsaw, Poland and NATO.\n" for i in range(5_000))
+    prose = "".join("The delegates argued about the treaty and its terms late into the\nnight, and slept.\n\n"
+                    for _ in range(2_500))
+    assert reflow_length(log) == 0 and reflow_length(prose) > 0
