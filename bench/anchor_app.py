@@ -1,10 +1,11 @@
-"""The anchor for the key benchmark: the least a Textual app can do to show a book and scroll it.
+"""The anchors for the key benchmark: the least a Textual app can do to show a text.
 
-A Line-API `ScrollView` over the text's lines, split once, with no wrapping,
-highlighting or pane: what the reader's first paint and keys are measured
+For a book, a Line-API `ScrollView` over the text's lines, split once, with no
+wrapping, highlighting or pane; for an article, `--static`, a bare app showing
+it in one `Static`. What the reader's first paint and keys are measured
 against (`python -m bench.keys`).
 
-    python -m bench.anchor_app FILE
+    python -m bench.anchor_app [--static] FILE
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Static
 
 
 class Lines(ScrollView, can_focus=True):
@@ -54,5 +56,20 @@ class Anchor(App[None]):
         yield Lines(self.text.split("\n"))
 
 
+class StaticAnchor(App[None]):
+    """An article in one `Static`, as the bare app the issue measures the reader's article against."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, markup=False)
+
+
 if __name__ == "__main__":
-    Anchor(Path(sys.argv[1]).read_text(encoding="utf-8")).run()
+    static = sys.argv[1] == "--static"
+    text = Path(sys.argv[-1]).read_text(encoding="utf-8")
+    (StaticAnchor(text) if static else Anchor(text)).run()

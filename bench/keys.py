@@ -6,10 +6,11 @@ would start them. Times are taken from the program's start to the first
 frame that shows the book's opening words, and from a key to the first
 frame that shows its effect: `end` (the book's last words on screen) pressed
 at first paint, while the reader is still annotating, and again once it is
-idle, then `home`, and `q` to the program's exit. Medians of several runs,
+idle, then `home`, and `q` to the program's exit; and the first frame of an
+article, against a bare app showing it in a `Static`. Medians of several runs,
 with min and max, and the reader's ratio to the anchor's.
 
-    python -m bench.keys [--book PATH] [--runs N]
+    python -m bench.keys [--book PATH] [--article PATH] [--runs N]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from reader.formats.text import read_article
 
 REPO = Path(__file__).parent.parent
 BOOK = REPO.parent / "shared" / "bench" / "war-and-peace.txt"
+ARTICLE = REPO / "reader" / "sample" / "article.txt"
 END, HOME = b"\x1b[F", b"\x1b[H"
 #: How long a step may take before the run is given up.
 PATIENCE = 60.0
@@ -110,6 +112,15 @@ def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd
     return figures
 
 
+def first_paint(argv: list[str], first: bytes, env: dict[str, str], cwd: str) -> float:
+    """Seconds from the program's start to its first frame showing `first`; then it is quit."""
+    term = Terminal(argv, env, cwd)
+    term.until(lambda out: first in out)
+    figure = time.perf_counter() - term.started
+    term.quit()
+    return figure
+
+
 def marker(text: str, *, last: bool) -> bytes:
     """A long word from the first or last lines of the text, as the screen will show it."""
     lines = [line for line in text.strip().split("\n") if line.strip()]
@@ -123,6 +134,7 @@ def marker(text: str, *, last: bool) -> bytes:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--book", type=Path, default=BOOK)
+    parser.add_argument("--article", type=Path, default=ARTICLE)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     text = read_article(args.book).text
@@ -136,13 +148,23 @@ def main(argv: list[str] | None = None) -> None:
             "anchor": [sys.executable, "-m", "bench.anchor_app", str(plain)],
             "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(args.book)],
         }
+        article = read_article(args.article).text
+        short = Path(state) / "article.txt"
+        short.write_text(article, encoding="utf-8")
+        opening = marker(article, last=False)
+        articles = {
+            "anchor": [sys.executable, "-m", "bench.anchor_app", "--static", str(short)],
+            "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(args.article)],
+        }
         results: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
         for _ in range(args.runs):
             for name, program in programs.items():  # pair by pair, so both see the same load
                 # from a folder of their own, as a user would: in the repository the reader would also
                 # check the context YAML against its database before opening the book
                 results[name].append(one_run(program, first, last, env, state))
-    print(f"Book: {args.book.name}; {args.runs} runs each, 120×40; medians (min–max)\n")
+                results[name][-1]["first paint, article"] = first_paint(articles[name], opening, env, state)
+    print(f"Book: {args.book.name}, article: {args.article.name}; {args.runs} runs each, 120×40 "
+          "(the article's anchor is a bare app showing it in a Static); medians (min–max)\n")
     print(f"  {'':<22}{'anchor':>24}{'reader':>24}   ratio")
     for figure in results["reader"][0]:
         cells = []
