@@ -186,8 +186,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             rows = self._kept(width)
             cut = first_part(self.text, self.reflow, FIRST_PART) if rows is None and not anchor else 0
             if rows is None and len(self.text) >= LAZY_WRAP and cut:
-                self._show_rows(wrap(self.text[:cut], width, reflow=self.reflow, typical=self._typical),
-                                partial=cut)
+                self._show_rows(self._wrap_part(0, cut, width), partial=cut)
                 self._wrap_tail()
                 self._wrap_rest(width)
             else:
@@ -217,15 +216,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._complete()
             return
         self._tail_from = cut + 1  # the line after the break
-        self._tail = Rows()
-        self._tail.extend(wrap(self.text[self._tail_from:], self._wrap_width, reflow=self.reflow,
-                               typical=self._typical), self._tail_from)
+        self._tail = self._wrap_part(self._tail_from, len(self.text), self._wrap_width)
         # a book's opening and end (title page, contents, licence) wrap into more rows a character than
         # its body: the rows between them are estimated from a stretch of its middle
         lo = first_part(self.text, self.reflow, len(self.text) // 2)
         hi = first_part(self.text, self.reflow, lo + FIRST_PART) if lo else 0
-        middle = len(wrap(self.text[lo + 1:hi], self._wrap_width, reflow=self.reflow, typical=self._typical)) \
-            if hi else 0
+        middle = len(self._wrap_part(lo + 1, hi, self._wrap_width)) if hi else 0
         between = self._tail_from - self._partial
         per_char = middle / (hi - lo) if hi else len(self._rows) / self._partial
         self._estimate = len(self._rows) + len(self._tail) + max(round(per_char * between), 1)
@@ -245,7 +241,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return  # finished another way, or the width changed and a new wrap began
         stop = first_part(self.text, self.reflow, done + 1 + REST_STEP) or len(self.text)
         start = done + 1  # the line after the break the last stretch ended on
-        rows.extend(wrap(self.text[start:stop], width, reflow=self.reflow, typical=self._typical), start)
+        rows.extend(self._wrap_part(start, stop, width))
         if stop < len(self.text):
             self._rest = (width, stop, rows)
             self.set_timer(REST_PAUSE, self._wrap_step)  # a pause, in which the interface goes idle and paints
@@ -310,6 +306,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         lines to a comfortable length."""
         return min(available, MEASURE) if self.measure else available
 
+    def _wrap_part(self, start: int, stop: int, width: int) -> Rows:
+        """The rows of text[start:stop] at `width`, at their offsets in the whole text. Cut at a break
+        `first_part` chose, they are the whole text's rows there: its line length is the whole's."""
+        part = wrap(self.text[start:stop], width, reflow=self.reflow, typical=self._typical)  # whole: no copy
+        if not start:
+            return part
+        rows = Rows()
+        rows.extend(part, start)
+        return rows
+
     def _kept(self, width: int) -> Rows | None:
         """The rows at `width` if they were wrapped already (for the pane open or closed)."""
         with self._wraps_lock:
@@ -319,7 +325,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The rows at `width`, from the few widths kept (the pane open and closed), else wrapped now."""
         rows = self._kept(width)
         if rows is None:
-            rows = wrap(self.text, width, reflow=self.reflow, typical=self._typical)
+            rows = self._wrap_part(0, len(self.text), width)
             with self._wraps_lock:
                 self._wraps[width] = rows
                 while len(self._wraps) > KEPT_WRAPS:
