@@ -46,30 +46,18 @@ class Lines(ScrollView, can_focus=True):
 
 
 class Anchor(App[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        yield Lines(self.text.split("\n"))
-
-
-class StaticAnchor(App[None]):
-    """An article in one `Static`, as the bare app the issue measures the reader's article against."""
+    """The text as lines in a `ScrollView`, or with `static` in one `Static`, as the bare app the issue
+    measures the reader's article against."""
 
     BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, static: bool = False) -> None:
         super().__init__()
-        self.text = text
+        self.text, self.static = text, static
 
     def compose(self) -> ComposeResult:
-        yield Static(self.text, markup=False)
+        yield Static(self.text, markup=False) if self.static else Lines(self.text.split("\n"))
 
 
 if __name__ == "__main__":
-    static = sys.argv[1] == "--static"
-    text = Path(sys.argv[-1]).read_text(encoding="utf-8")
-    (StaticAnchor(text) if static else Anchor(text)).run()
+    Anchor(Path(sys.argv[-1]).read_text(encoding="utf-8"), static=sys.argv[1] == "--static").run()
