@@ -7,6 +7,11 @@ block at a time, and asks the lookup once for the aliases they can start and
 that the text holds every word of; it then finds spans block by block, so
 memory stays proportional to the text and a long text never holds the
 interpreter in one long call.
+
+A block is read by the C automaton of `scan`; a block it cannot map back
+character for character (a `ß`, a lone combining mark) is read by the token
+loop here, which defines what a match is: the tests hold the two to the same
+answers.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from itertools import islice
 from reader.linking.aliases import AliasLookup
 from reader.linking.index import AliasRecord
 from reader.linking.normalize import TOKEN, fold
+from reader.linking.scan import Scanner
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: TOKEN's two branches (`normalize.TOKEN`): a run of word characters, which every alias starts with, and
@@ -87,11 +93,13 @@ class Matcher:
         #: longest first, so that a span is looked up once per length rather than compared with every record.
         self._by_tokens: dict[str, dict[tuple[str, ...], tuple[AliasRecord, ...]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._scanner: Scanner | None = None
 
     def _read_words(self, text: str) -> None:
         """Read the text's words once, a block at a time (no list of a book's words): the folded tokens
         it holds, with its marks, and the aliases its words can start, asked of the lookup in one go."""
-        marks = {char for char in set(text) if _MARK.fullmatch(char)}
+        chars = set(text)
+        marks = {char for char in chars if _MARK.fullmatch(char)}
         words: set[str] = set()
         for lo, hi in blocks(text):
             words.update(_WORD_TOKEN.findall(text, lo, hi))
@@ -99,6 +107,14 @@ class Matcher:
         self._present = keys | {self._fold(mark) for mark in marks}
         self._present_in = text
         self._learn(keys)
+        self._scanner = Scanner(self._groups(), chars)
+
+    def _groups(self) -> dict[tuple[str, ...], tuple[AliasRecord, ...]]:
+        """Every record learnt, by its token tuple."""
+        groups = {(key,): singles for key, singles in self._singles.items() if singles}
+        for table in self._by_tokens.values():
+            groups.update(table)
+        return groups
 
     def _fold(self, raw: str) -> str:
         key = self._folded.get(raw)
@@ -130,6 +146,15 @@ class Matcher:
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
         end = len(text) if end is None else end
+        if self._present_in is not text:
+            self._read_words(text)
+        scanner = self._scanner
+        if scanner is not None and scanner.can_read(text, start, end):
+            return [Candidate(*span) for span in scanner.spans(text, start, end)]
+        return self.loop_candidates(text, start, end)
+
+    def loop_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
+        """`candidates`, found by reading every token in Python: for blocks the scanner cannot read."""
         if self._present_in is not text:
             self._read_words(text)
         longest, folded = self._longest, self._folded
