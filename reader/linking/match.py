@@ -8,10 +8,10 @@ that the text holds every word of; it then finds spans block by block, so
 memory stays proportional to the text and a long text never holds the
 interpreter in one long call.
 
-A block is read by the C automaton of `scan`; a block it cannot map back
-character for character (a `ß`, a lone combining mark) is read by the token
-loop here, which defines what a match is: the tests hold the two to the same
-answers.
+A block is read by the C automaton of `scan`; the stretches it cannot map
+back character for character (before a `ß`, a lone combining mark) are read
+by the token loop here, which defines what a match is: the tests hold the two
+to the same answers.
 """
 
 from __future__ import annotations
@@ -93,16 +93,19 @@ class Matcher:
         #: longest first, so that a span is looked up once per length rather than compared with every record.
         self._by_tokens: dict[str, dict[tuple[str, ...], tuple[AliasRecord, ...]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
-        self._scanner: Scanner | None = None
+        self._scanner = Scanner({}, ())
 
     def _read_words(self, text: str) -> None:
         """Read the text's words once, a block at a time (no list of a book's words): the folded tokens
         it holds, with its marks, and the aliases its words can start, asked of the lookup in one go."""
         chars = set(text)
         marks = {char for char in chars if _MARK.fullmatch(char)}
-        words: set[str] = set()
+        pieces: set[str] = set()
         for lo, hi in blocks(text):
-            words.update(_WORD_TOKEN.findall(text, lo, hi))
+            pieces.update(text[lo:hi].split())  # in C; a book has far fewer distinct pieces than words
+        words = {piece for piece in pieces if piece.isalnum()}
+        for piece in pieces - words:  # those that hold a mark (`Moscow,`, `U.S.`): part them into words
+            words.update(_WORD_TOKEN.findall(piece))
         keys = {self._fold(raw) for raw in words}
         self._present = keys | {self._fold(mark) for mark in marks}
         self._present_in = text
@@ -149,9 +152,15 @@ class Matcher:
         if self._present_in is not text:
             self._read_words(text)
         scanner = self._scanner
-        if scanner is not None and scanner.can_read(text, start, end):
-            return [Candidate(*span) for span in scanner.spans(text, start, end)]
-        return self.loop_candidates(text, start, end)
+        found = [Candidate(*span) for span in scanner.spans(text, start, end)]
+        stretches = scanner.awkward(text, start, end)
+        if not stretches:
+            return found
+        seen = {(c.start, c.end) for c in found}
+        for lo, hi in stretches:
+            found += [c for c in self.loop_candidates(text, lo, hi) if (c.start, c.end) not in seen]
+        found.sort(key=lambda c: (c.start, c.start - c.end))
+        return found
 
     def loop_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
         """`candidates`, found by reading every token in Python: for blocks the scanner cannot read."""

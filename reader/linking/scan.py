@@ -11,8 +11,10 @@ write as an ordinal: `U.S.`, `September 11th`) is compared token by token, as
 the matcher's loop does.
 
 Where a character folds to more or fewer than one character (`ß` → `ss`,
-a lone combining mark), the copy no longer lines up with the text:
-`Scanner.can_read` says so, and the matcher reads that block with its loop.
+a lone combining mark), the copy no longer lines up with the text, and no
+alias's folded spelling holds such a character: the scanner misses only the
+names that run through one. `Scanner.awkward` says where they may start, and
+the matcher reads just those stretches with its loop.
 """
 
 from __future__ import annotations
@@ -119,10 +121,23 @@ class Scanner:
         changes = [(char, folded) for char, folded in table.items() if char != folded]
         self._changes = changes if len(changes) <= _FEW_CHANGES else None
 
-    def can_read(self, text: str, start: int, end: int) -> bool:
-        """True when text[start:end] and what a name starting in it may run into fold character for character."""
-        region = text[start:end + REACH]
-        return not any(char in region for char in self._awkward)
+    def awkward(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Stretches of text[start:end], merged, where a name may start that runs through a character the
+        scanner cannot read: from as far before each such character as a name reaches, to the character."""
+        places = []
+        for char in self._awkward:
+            at = text.find(char, start, end + REACH)
+            while at >= 0:
+                places.append(at)
+                at = text.find(char, at + 1, end + REACH)
+        stretches: list[tuple[int, int]] = []
+        for at in sorted(places):
+            lo, hi = max(start, at - REACH), min(end, at + 1)
+            if stretches and lo <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
+            elif lo < hi:
+                stretches.append((lo, hi))
+        return stretches
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int, tuple[AliasRecord, ...]]]:
         """(start, end, records) of every span starting in text[start:end] that spells aliases, in text order."""

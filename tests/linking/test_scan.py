@@ -96,3 +96,4 @@ def test_kinds_of_spelling(text: str, expected: list[str]) -> None:
 def test_a_text_with_no_alias_at_all_is_read() -> None:
     assert by_scanner("nothing here names anything") == []
     assert Matcher(MemoryAliases([])).candidates("Starmer and Wałęsa") == []
+
