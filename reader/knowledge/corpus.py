@@ -18,7 +18,6 @@ from reader.knowledge.problems import Problem
 from reader.knowledge.schema import validate_document
 from reader.knowledge.sources import digest_of, read_sources
 from reader.knowledge.yaml_tree import Tree
-from reader.linking.index import alias_keys
 from reader.linking.normalize import fold_tokens
 
 
@@ -146,10 +145,10 @@ def _check_aliases(corpus: Corpus) -> None:
         names = [(entry.name, False, None)] + [(a.text, bool(a.when), i) for i, a in enumerate(entry.aliases)]
         seen_keys: set[tuple[str, ...]] = set()
         for text, cued, index in names:
-            for key in alias_keys(text)[:1]:
-                if key not in seen_keys:
-                    seen_keys.add(key)
-                    owners[key].append((entry, text, cued, index))
+            key = fold_tokens(text)  # the name as written, the first of its keys
+            if key and key not in seen_keys:
+                seen_keys.add(key)
+                owners[key].append((entry, text, cued, index))
     for claims in owners.values():
         if len(claims) < 2 or any(cued for _, _, cued, _ in claims):
             continue

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.linking.normalize import fold_tokens
 
@@ -91,11 +92,12 @@ _SKY = ("skyy", "skyi", "skiy", "skij", "sky", "ski")
 _II = ("ii", "iy", "ij", "yi")
 
 
-def transliterations(token: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def transliterations(token: str) -> tuple[str, ...]:
     """Other spellings of a capitalised name's ending; none for short or other words.
     A given name's final `i` is also `iy` and `ii` (`Yuri`, `Yuriy`, `Yurii`; `Dmitri`, `Dmitriy`)."""
     if len(token) < 4 or not token[0].isupper() or not token.isalpha():
-        return []
+        return ()
     lower, upper = token.lower(), token.isupper()
     for family in (_SKY, _II):
         for ending in family:
@@ -104,10 +106,10 @@ def transliterations(token: str) -> list[str]:
                 others = [stem + (other.upper() if upper else other) for other in family if other != ending]
                 if family is _II and ending in ("iy", "ii"):
                     others.append(stem + ("I" if upper else "i"))
-                return others
+                return tuple(others)
     if lower.endswith("i") and not lower.endswith(("ski", "yi")):
-        return [token + ("Y" if upper else "y"), token + ("I" if upper else "i")]
-    return []
+        return token + ("Y" if upper else "y"), token + ("I" if upper else "i")
+    return ()
 
 
 #: Words that house styles write in lower case inside a name: `Communist party`,
