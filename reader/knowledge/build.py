@@ -65,6 +65,7 @@ def _alias_rows(entry: Entry) -> list[dict]:
             rows.append({
                 "entry_id": entry.id, "key": key, "first": record.tokens[0],
                 "second": record.tokens[1] if len(record.tokens) > 1 else None,
+                "last": record.tokens[-1] if len(record.tokens) > 2 else None,
                 "cues": json.dumps(record.when) if record.when else None, "blocks": int(blocking),
             })
     return rows
@@ -103,12 +104,13 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
         "names": " ; ".join([e.name, *(a.text for a in e.aliases)]),
     } for e in entries))
     alias_rows = [row for e in entries for row in _alias_rows(e)]
-    db["aliases"].create({"entry_id": str, "key": str, "first": str, "second": str, "cues": str, "blocks": int},
+    db["aliases"].create({"entry_id": str, "key": str, "first": str, "second": str, "last": str, "cues": str,
+                          "blocks": int},
                          foreign_keys=[("entry_id", "entries", "id")])
     _insert(db, "aliases", alias_rows)
-    # read by first token and, where the text is known, second: a name whose second word the text lacks
-    # is never read
-    db["aliases"].create_index(["first", "second"])
+    # read by first token and, where the text is known, second and last: a name whose second or last word
+    # the text lacks is never read, and the index alone says so
+    db["aliases"].create_index(["first", "second", "last"])
     db["aliases"].create_index(["entry_id"])
     children = {
         "written_aliases": ({"entry_id": e.id, "position": i, "alias": a.text,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import DatabaseError
@@ -32,7 +32,7 @@ _NO_FACTS: _Facts = (None, frozenset(), frozenset(), ())
 #: The tables and columns this reader reads; a database without them is not one it can use.
 TABLES = {
     "entries": {"id", "name", "type", "summary", "wikipedia", "start", "end", "reviewed", "path"},
-    "aliases": {"entry_id", "key", "first", "cues", "blocks"},
+    "aliases": {"entry_id", "key", "first", "second", "last", "cues", "blocks"},
     "written_aliases": {"entry_id", "position", "alias", "cues", "exact"},
     "excludes": {"entry_id", "position", "phrase"},
     "roles": {"entry_id", "position", "title", "start", "end", "office"},
@@ -41,6 +41,8 @@ TABLES = {
     "meta": {"key", "value"},
     "entries_fts": set(),
 }
+#: The text's tokens, held for a query (see `Store._hold_present`).
+_PRESENT = "(select token from temp.present)"
 #: The longest query `search` answers: a name or a phrase, not a document.
 MAX_QUERY = 200
 FIX = "run 'reader context build' to rebuild it, or pass --db PATH"
@@ -119,46 +121,72 @@ class Store:
     def __len__(self) -> int:
         return int(self.meta.get("entries", 0) or 0)
 
-    def aliases_starting_with(self, first_tokens: Collection[str],
-                              present: Collection[str] | None = None) -> Iterator[AliasRecord]:
-        """See `AliasLookup`: the aliases are read by their first token, through an index, and those that
-        cannot match the text are dropped before anything else about their entries is read."""
+    def aliases_starting_with(self, first_tokens: Collection[str], present: Collection[str] | None = None,
+                              pairs: Collection[tuple[str, str]] | None = None) -> Iterator[AliasRecord]:
+        """See `AliasLookup`: the aliases are read by their first token, and with `pairs` by their first two,
+        through an index, and those that cannot match the text are dropped before anything else about their
+        entries is read."""
+        columns = "select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type"
+        joined = "left join entries e on e.id = a.entry_id"
         firsts = list(first_tokens)
+        last_held = ""
+        if present is not None:
+            self._hold_present(present)
+            last_held = f" and (a.last is null or a.last in {_PRESENT})"
         for i in range(0, len(firsts), _BATCH):
             batch = firsts[i:i + _BATCH]
-            marks = ",".join("?" * len(batch))
-            query = ("select a.key, a.entry_id, a.cues, a.blocks, e.start, e.end, e.type from aliases a "
-                     f"left join entries e on e.id = a.entry_id where a.first in ({marks})")
-            if present is not None:
-                self._hold_present(present)
-                query += " and (a.second is null or a.second in (select token from temp.present))"
-            rows = []
-            for key, entry_id, cues, blocks, start, end, kind in self._query(query, batch):
-                if not isinstance(key, str) or not key or not isinstance(entry_id, str):
-                    raise _damaged(self.path, "an alias has no key or entry")
-                tokens = tokens_of(key)
-                if present is None or all(t in present for t in tokens):
-                    rows.append((tokens, entry_id, cues, blocks, start, end, kind))
-            facts = self._linking_facts({row[1] for row in rows})
-            for tokens, entry_id, cues, blocks, start, end, kind in rows:
-                active, related, initials, offices = facts.get(entry_id, _NO_FACTS)
-                yield AliasRecord(tokens, entry_id, self._cues(cues), bool(blocks), self._date(start),
-                                  self._date(end), active, related, kind if isinstance(kind, str) else "",
-                                  initials, offices)
+            query = f"{columns} from aliases a {joined} where a.first in ({','.join('?' * len(batch))})"
+            if pairs is not None:
+                query += " and a.second is null"
+            elif present is not None:
+                query += f" and (a.second is null or a.second in {_PRESENT}){last_held}"
+            yield from self._records(self._query(query, batch), present)
+        if pairs is not None:
+            wanted = set(firsts)
+            self._hold_pairs([pair for pair in pairs if pair[0] in wanted])
+            # `cross join` keeps the pairs as the outer loop: each is one look-up in the index of first and second
+            yield from self._records(self._query(
+                f"{columns} from temp.pairs p cross join aliases a on a.first = p.first and a.second = p.second "
+                f"{joined} where 1{last_held}"), present)
+
+    def _records(self, found: list[tuple], present: Collection[str] | None) -> Iterator[AliasRecord]:
+        """The alias rows that can match the text, as records with their entries' linking facts."""
+        rows = []
+        for key, entry_id, cues, blocks, start, end, kind in found:
+            if not isinstance(key, str) or not key or not isinstance(entry_id, str):
+                raise _damaged(self.path, "an alias has no key or entry")
+            tokens = tokens_of(key)
+            if present is None or all(t in present for t in tokens):
+                rows.append((tokens, entry_id, cues, blocks, start, end, kind))
+        facts = self._linking_facts({row[1] for row in rows})
+        for tokens, entry_id, cues, blocks, start, end, kind in rows:
+            active, related, initials, offices = facts.get(entry_id, _NO_FACTS)
+            yield AliasRecord(tokens, entry_id, self._cues(cues), bool(blocks), self._date(start),
+                              self._date(end), active, related, kind if isinstance(kind, str) else "",
+                              initials, offices)
 
     def _hold_present(self, present: Collection[str]) -> None:
         """Put the text's tokens in a temporary table (in memory, never the database) for the query to
         join, once per text: the matcher hands over the same collection for each of its blocks."""
         if present is self._present:
             return
+        self._temporary("present", "token text primary key", ((t,) for t in present), 1)
+        self._present = present
+
+    def _hold_pairs(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Put the token pairs the text holds side by side in a temporary table, for the query to join."""
+        self._temporary("pairs", "first text, second text, primary key (first, second)", pairs, 2)
+
+    def _temporary(self, name: str, columns: str, rows: Iterable[tuple[str, ...]], width: int) -> None:
+        """Fill a temporary table (in memory, never the database) with `rows` of `width` values."""
+        marks = ", ".join("?" * width)
         try:
             self.conn.execute("pragma temp_store = memory")
-            self.conn.execute("create temp table if not exists present (token text primary key)")
-            self.conn.execute("delete from temp.present")
-            self.conn.executemany("insert or ignore into temp.present values (?)", ((t,) for t in present))
+            self.conn.execute(f"create temp table if not exists {name} ({columns})")
+            self.conn.execute(f"delete from temp.{name}")
+            self.conn.executemany(f"insert or ignore into temp.{name} values ({marks})", rows)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path} is not a usable context database ({exc})", FIX) from None
-        self._present = present
 
     def _linking_facts(self, entry_ids: set[str]) -> dict[str, _Facts]:
         """What resolution weighs beyond the alias, for the entries a text's aliases name: years in

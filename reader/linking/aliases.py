@@ -16,11 +16,13 @@ from reader.linking.index import AliasRecord, records_for
 
 
 class AliasLookup(Protocol):
-    def aliases_starting_with(self, first_tokens: Collection[str],
-                              present: Collection[str] | None = None) -> Iterable[AliasRecord]:
+    def aliases_starting_with(self, first_tokens: Collection[str], present: Collection[str] | None = None,
+                              pairs: Collection[tuple[str, str]] | None = None) -> Iterable[AliasRecord]:
         """Every alias record whose first token is one of `first_tokens`; with `present` (the folded
         tokens the text holds), only those whose every token is present, the rest being unable to
-        match: a corpus of a million names costs only what the text can use."""
+        match: a corpus of a million names costs only what the text can use. With `pairs` (the
+        folded tokens the text holds side by side), only the longer aliases whose first two tokens
+        are one of them: a thousand names that start `John` cost nothing unless `John Smith` is there."""
         ...
 
 
@@ -44,9 +46,11 @@ class MemoryAliases:
             records.extend(records_for(alias, entry_id, when))
         return cls(records)
 
-    def aliases_starting_with(self, first_tokens: Collection[str],
-                              present: Collection[str] | None = None) -> Iterable[AliasRecord]:
+    def aliases_starting_with(self, first_tokens: Collection[str], present: Collection[str] | None = None,
+                              pairs: Collection[tuple[str, str]] | None = None) -> Iterable[AliasRecord]:
         for token in first_tokens:
             for record in self._by_first.get(token, ()):
-                if present is None or all(t in present for t in record.tokens):
+                if present is not None and not all(t in present for t in record.tokens):
+                    continue
+                if pairs is None or len(record.tokens) == 1 or record.tokens[:2] in pairs:
                     yield record

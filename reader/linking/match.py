@@ -38,6 +38,10 @@ _SPACE = re.compile(r"\s")
 _NOT_WORD = re.compile(r"\W")
 #: How far past a block's nominal end to look for a place to cut it; no name is longer.
 _REACH = 4096
+#: Up to how long a text the lookup is also given the token pairs it holds side by side: an article has a few
+#: thousand, which make a look-up in a corpus of a million names as quick as in a small one; a book has so many
+#: that listing them costs more than the aliases they would rule out.
+PAIRS_UP_TO = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +113,11 @@ class Matcher:
         keys = {self._fold(raw) for raw in words}
         self._present = keys | {self._fold(mark) for mark in marks}
         self._present_in = text
-        self._learn(keys)
+        pairs = None
+        if len(text) <= PAIRS_UP_TO:
+            tokens = [self._fold(token) for token in TOKEN.findall(text)]
+            pairs = set(zip(tokens, tokens[1:], strict=False))
+        self._learn(keys, pairs)
         self._scanner = Scanner(self._groups(), chars)
 
     def _groups(self) -> dict[tuple[str, ...], tuple[AliasRecord, ...]]:
@@ -125,14 +133,15 @@ class Matcher:
             key = self._folded[raw] = fold(raw)
         return key
 
-    def _learn(self, keys: set[str]) -> None:
-        """Ask the lookup about the folded first tokens not asked about before."""
+    def _learn(self, keys: set[str], pairs: set[tuple[str, str]] | None) -> None:
+        """Ask the lookup about the folded first tokens not asked about before (and, for a text short enough
+        to list them, the pairs of tokens it holds side by side, which a longer alias must start with)."""
         new_keys = keys - self._asked
         if not new_keys:
             return
         self._asked |= new_keys
         found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
-        for record in self.lookup.aliases_starting_with(new_keys, self._present):
+        for record in self.lookup.aliases_starting_with(new_keys, self._present, pairs):
             found.setdefault(record.tokens[0], []).append(record)
         for key, records in found.items():
             if records:

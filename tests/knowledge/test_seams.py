@@ -239,7 +239,12 @@ def test_the_store_reads_only_the_aliases_a_text_can_match(db_path: Path) -> Non
     kept = list(store.aliases_starting_with(["Lech"], held))
     assert kept and all(set(r.tokens) <= held for r in kept)
     assert [r for r in every if set(r.tokens) <= held] == kept
+    # with the pairs of tokens the text holds side by side, a longer alias must start with one of them
+    assert list(store.aliases_starting_with(["Lech"], held, {("Lech", "Walesa")})) == kept
+    apart = list(store.aliases_starting_with(["Lech"], held, {("Walesa", "Lech")}))
+    assert apart == [r for r in kept if len(r.tokens) == 1]
     # the text's tokens go to a temporary table in memory: the database file is left alone
     before = db_path.read_bytes()
     list(store.aliases_starting_with(["Lech", "Poland"], {"Lech", "Poland", "Walesa"}))
+    list(store.aliases_starting_with(["Lech", "Poland"], {"Lech", "Poland", "Walesa"}, {("Lech", "Walesa")}))
     assert db_path.read_bytes() == before

@@ -35,9 +35,9 @@ ALIASES_MUNICH = MemoryAliases.from_names({
 class Both:
     """Two lookups at once, as a store with place and event aliases would answer."""
 
-    def aliases_starting_with(self, first_tokens, present=None):
-        yield from ALIASES.aliases_starting_with(first_tokens, present)
-        yield from ALIASES_MUNICH.aliases_starting_with(first_tokens, present)
+    def aliases_starting_with(self, first_tokens, present=None, pairs=None):
+        yield from ALIASES.aliases_starting_with(first_tokens, present, pairs)
+        yield from ALIASES_MUNICH.aliases_starting_with(first_tokens, present, pairs)
 
 
 def spans(text: str) -> list[tuple[str, str]]:

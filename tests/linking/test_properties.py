@@ -93,9 +93,9 @@ def test_the_unknown_name_pass_judges_each_line_as_a_search_would(text: str) -> 
 
 
 class _AllAliases:
-    """The same aliases, handed over whether or not the text holds their other words."""
+    """The same aliases, handed over whether or not the text holds their other words, or side by side."""
 
-    def aliases_starting_with(self, first_tokens, present=None):
+    def aliases_starting_with(self, first_tokens, present=None, pairs=None):
         return Both().aliases_starting_with(first_tokens)
 
 
