@@ -77,7 +77,7 @@ def plain_sqlite(path: Path, entries: list[Entry]) -> float:
     tables = {
         "entries": [(e.id, e.name, e.type, e.summary, e.wikipedia, e.start, e.end, e.reviewed, e.path)
                     for e in entries],
-        "aliases": [tuple(r.values()) for e in entries for r in _alias_rows(e)],
+        "aliases": [row for e in entries for row in _alias_rows(e)],
         "written_aliases": [(e.id, i, a.text) for e in entries for i, a in enumerate(e.aliases)],
         "sources": [(e.id, i, s.title, s.url) for e in entries for i, s in enumerate(e.sources)],
     }

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import itertools
 import json
 import os
 import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from reader.errors import BuildError, ContextError, DatabaseError
 from reader.knowledge import corpus as corpus_mod
 from reader.knowledge.model import SCHEMA_VERSION, Entry
 from reader.knowledge.store import Store
-from reader.linking.index import INDEX_VERSION, key_of, records_for
+from reader.linking.index import INDEX_VERSION, alias_keys, cue_key, key_of
 
 try:
     import fcntl
@@ -50,38 +49,35 @@ class BuildResult:
     changed: bool = True
 
 
-def _alias_rows(entry: Entry) -> list[dict]:
-    """The match index rows of one entry: folded keys, made by linking's index."""
+#: The columns of the match index, in the order `_alias_rows` gives them.
+ALIAS_COLUMNS = ("entry_id", "key", "first", "second", "last", "cues", "blocks")
+
+
+def _alias_rows(entry: Entry) -> list[tuple[str | int | None, ...]]:
+    """The match index rows of one entry (`ALIAS_COLUMNS`): folded keys, made by linking's index."""
     rows = []
     names = [(entry.name, (), False, False)] + [(a.text, a.when, False, a.exact) for a in entry.aliases]
     names += [(phrase, (), True, True) for phrase in entry.exclude]
     seen = set()
     for text, when, blocking, exact in names:
-        for record in records_for(text, entry.id, when, blocks=blocking, kind="" if exact else entry.type):
-            key = key_of(record.tokens)
-            if (key, record.when, blocking) in seen:
+        cues = tuple(sorted({cue_key(w) for w in when} - {""}))
+        stored_cues = json.dumps(cues) if cues else None
+        for tokens in alias_keys(text, "" if exact else entry.type):
+            key = key_of(tokens)
+            if (key, cues, blocking) in seen:
                 continue
-            seen.add((key, record.when, blocking))
-            rows.append({
-                "entry_id": entry.id, "key": key, "first": record.tokens[0],
-                "second": record.tokens[1] if len(record.tokens) > 1 else None,
-                "last": record.tokens[-1] if len(record.tokens) > 2 else None,
-                "cues": json.dumps(record.when) if record.when else None, "blocks": int(blocking),
-            })
+            seen.add((key, cues, blocking))
+            rows.append((entry.id, key, tokens[0], tokens[1] if len(tokens) > 1 else None,
+                         tokens[-1] if len(tokens) > 2 else None, stored_cues, int(blocking)))
     return rows
 
 
-def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, object]]) -> None:
-    """Insert rows whose values are already text, numbers or None into a table made for them: one
+def _insert(db: sqlite_utils.Database, table: str, columns: Sequence[str],
+            rows: Iterable[Sequence[object]]) -> None:
+    """Insert rows of values that are already text, numbers or None into a table made for them: one
     prepared statement for all, without sqlite-utils' per-value type checks (a third of the build)."""
-    rows = iter(rows)
-    first = next(rows, None)
-    if first is None:
-        return
-    columns = list(first)
     names = ", ".join(f"[{c}]" for c in columns)
-    db.conn.executemany(f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})",
-                        (tuple(row[c] for c in columns) for row in itertools.chain([first], rows)))
+    db.conn.executemany(f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})", rows)
 
 
 def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
@@ -98,40 +94,31 @@ def write_database(path: Path, entries: list[Entry], source_digest: str) -> int:
     db.execute("pragma synchronous = off")
     db["entries"].create({"id": str, "name": str, "type": str, "summary": str, "wikipedia": str, "start": str,
                           "end": str, "reviewed": str, "path": str, "names": str}, pk="id")
-    _insert(db, "entries", ({
-        "id": e.id, "name": e.name, "type": e.type, "summary": e.summary,
-        "wikipedia": e.wikipedia, "start": e.start, "end": e.end, "reviewed": e.reviewed, "path": e.path,
-        "names": " ; ".join([e.name, *(a.text for a in e.aliases)]),
-    } for e in entries))
+    _insert(db, "entries", ("id", "name", "type", "summary", "wikipedia", "start", "end", "reviewed", "path", "names"),
+            ((e.id, e.name, e.type, e.summary, e.wikipedia, e.start, e.end, e.reviewed, e.path,
+              " ; ".join([e.name, *(a.text for a in e.aliases)])) for e in entries))
     alias_rows = [row for e in entries for row in _alias_rows(e)]
     db["aliases"].create({"entry_id": str, "key": str, "first": str, "second": str, "last": str, "cues": str,
-                          "blocks": int},
-                         foreign_keys=[("entry_id", "entries", "id")])
-    _insert(db, "aliases", alias_rows)
+                          "blocks": int}, foreign_keys=[("entry_id", "entries", "id")])
+    _insert(db, "aliases", ALIAS_COLUMNS, alias_rows)
     # read by first token and, where the text is known, second and last: a name whose second or last word
     # the text lacks is never read, and the index alone says so
     db["aliases"].create_index(["first", "second", "last"])
     db["aliases"].create_index(["entry_id"])
     children = {
-        "written_aliases": ({"entry_id": e.id, "position": i, "alias": a.text,
-                             "cues": json.dumps(a.when, ensure_ascii=False) if a.when else None,
-                             "exact": int(a.exact)}
-                            for e in entries for i, a in enumerate(e.aliases)),
-        "excludes": ({"entry_id": e.id, "position": i, "phrase": phrase}
-                     for e in entries for i, phrase in enumerate(e.exclude)),
-        "roles": ({"entry_id": e.id, "position": i, "title": r.title, "start": r.start, "end": r.end,
-                   "office": r.office} for e in entries for i, r in enumerate(e.roles)),
-        "related": ({"entry_id": e.id, "position": i, "related_id": rid}
-                    for e in entries for i, rid in enumerate(e.related)),
-        "sources": ({"entry_id": e.id, "position": i, "title": s.title, "url": s.url}
-                    for e in entries for i, s in enumerate(e.sources)),
+        "written_aliases": ((e.id, i, a.text, json.dumps(a.when, ensure_ascii=False) if a.when else None,
+                             int(a.exact)) for e in entries for i, a in enumerate(e.aliases)),
+        "excludes": ((e.id, i, phrase) for e in entries for i, phrase in enumerate(e.exclude)),
+        "roles": ((e.id, i, r.title, r.start, r.end, r.office) for e in entries for i, r in enumerate(e.roles)),
+        "related": ((e.id, i, rid) for e in entries for i, rid in enumerate(e.related)),
+        "sources": ((e.id, i, s.title, s.url) for e in entries for i, s in enumerate(e.sources)),
     }
     columns = {"written_aliases": {"alias": str, "cues": str, "exact": int}, "excludes": {"phrase": str},
                "roles": {"title": str, "start": str, "end": str, "office": str}, "related": {"related_id": str},
                "sources": {"title": str, "url": str}}
     for table, rows in children.items():
         db[table].create({"entry_id": str, "position": int, **columns[table]})
-        _insert(db, table, rows)
+        _insert(db, table, ("entry_id", "position", *columns[table]), rows)
         db[table].create_index(["entry_id"])
     db["roles"].create_index(["office"])
     db["entries"].enable_fts(["name", "names", "summary"], tokenize="unicode61 remove_diacritics 2")

@@ -195,7 +195,9 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
         keys.append(capitals)
     for key in list(keys):
         for i, token in enumerate(key):
-            keys.extend((*key[:i], other, *key[i + 1:]) for other in transliterations(token))
+            others = transliterations(token)
+            if others:  # few tokens have any: no generator for the rest
+                keys.extend((*key[:i], other, *key[i + 1:]) for other in others)
     return list(dict.fromkeys(keys))
 
 
