@@ -25,6 +25,7 @@ import sqlite_utils
 
 from reader.errors import BuildError, ContextError, DatabaseError
 from reader.knowledge import corpus as corpus_mod
+from reader.knowledge import validated
 from reader.knowledge.model import SCHEMA_VERSION, Entry
 from reader.knowledge.store import Store
 from reader.linking.index import INDEX_VERSION, alias_keys, cue_key, key_of
@@ -209,7 +210,10 @@ def build(context_dir: Path, db_path: Path, *, patience: float = LOCK_PATIENCE) 
     if not context_dir.is_dir():
         raise ContextError(f"no context folder at {context_dir}",
                            "pass --context DIR or run from the folder that holds context/")
-    corpus = corpus_mod.load(context_dir)
+    made = validated.fingerprint()
+    # what the last build validated, for the files that have not changed since; a cache, never required
+    earlier = validated.read(db_path, made)
+    corpus = corpus_mod.load(context_dir, earlier)
     if corpus.errors:
         raise ContextError(
             f"{len(corpus.errors)} error(s) in {context_dir}; {db_path.name} was not changed",
@@ -224,6 +228,7 @@ def build(context_dir: Path, db_path: Path, *, patience: float = LOCK_PATIENCE) 
     with build_lock(db_path.parent, patience):
         _remove_leftovers(db_path)
         if is_current(db_path, corpus.digest):
+            _keep_validated(db_path, corpus, earlier, made)
             return BuildResult(db_path, len(corpus.entries), 0, time.perf_counter() - started,
                                len(corpus.warnings), changed=False)
         try:
@@ -246,8 +251,16 @@ def build(context_dir: Path, db_path: Path, *, patience: float = LOCK_PATIENCE) 
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        _keep_validated(db_path, corpus, earlier, made)
     return BuildResult(db_path, len(corpus.entries), aliases,
                        time.perf_counter() - started, len(corpus.warnings))
+
+
+def _keep_validated(db_path: Path, corpus: corpus_mod.Corpus, earlier: dict[str, validated.Validated],
+                    made: str) -> None:
+    """Keep what this build validated for the next one, unless it is exactly what was kept already."""
+    if len(earlier) != len(corpus.validated) or any(result.stored is None for _, result in corpus.validated):
+        validated.save(db_path, corpus.validated, made)
 
 
 def _sync_folder(folder: Path) -> None:

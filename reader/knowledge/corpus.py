@@ -8,15 +8,17 @@ and offices whose holders disagree (`offices`).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.knowledge import dates
+from reader.knowledge import dates, validated
 from reader.knowledge.model import TYPES, Entry
 from reader.knowledge.offices import holder_problems
 from reader.knowledge.problems import Problem
 from reader.knowledge.schema import validate_document
 from reader.knowledge.sources import digest_of, read_sources
+from reader.knowledge.validated import Validated
 from reader.knowledge.yaml_tree import Tree
 from reader.linking.normalize import fold_tokens
 
@@ -32,6 +34,8 @@ class Corpus:
     lines: dict[str, Tree] = field(default_factory=dict)
     #: The digest of the files as they were read, as `sources.digest` would compute it.
     digest: str = ""
+    #: What each file's validation gave, by its path under the folder: for the next build to reuse.
+    validated: list[tuple[str, Validated]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,8 +46,12 @@ class Corpus:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def load(root: Path) -> Corpus:
-    """Validate every file under `root`, then the corpus as a whole."""
+def load(root: Path, reuse: Mapping[str, Validated] | None = None) -> Corpus:
+    """Validate every file under `root`, then the corpus as a whole.
+
+    `reuse` holds what an earlier validation gave for each file (see `validated`): a file whose bytes have
+    the digest it was given for is not read again.
+    """
     corpus = Corpus(root)
     corpus.problems.extend(_layout_problems(root))
     read: list[tuple[str, bytes]] = []
@@ -60,7 +68,18 @@ def load(root: Path) -> Corpus:
             line = source.data.count(b"\n", 0, exc.start) + 1
             corpus.problems.append(Problem(shown, line, "file is not UTF-8", "save it as UTF-8"))
             continue
-        entry, problems, lines = validate_document(source.path, text, root)
+        digest = validated.digest_of(source.data)
+        earlier = reuse.get(source.relative) if reuse else None
+        if earlier is not None and earlier.digest == digest:
+            # the folder may have been renamed since: where a file is shown comes from this reading
+            problems = [replace(p, path=shown) for p in earlier.problems]
+            entry = replace(earlier.entry, path=shown) if earlier.entry is not None else None
+            lines = earlier.lines
+        else:
+            entry, problems, lines = validate_document(source.path, text, root)
+        kept = earlier if earlier is not None and earlier.digest == digest else \
+            Validated(digest, entry, tuple(problems), lines)
+        corpus.validated.append((source.relative, kept))
         corpus.problems.extend(problems)
         if entry is not None:
             corpus.entries.append(entry)
