@@ -28,7 +28,6 @@ from reader.export.safe import one_line
 from reader.knowledge.model import EntryRef
 from reader.knowledge.store import Store
 from reader.linking.mentions import Mention, annotate_blocks
-from reader.linking.missing import with_unknown_names
 
 #: Characters from which a text is annotated in a process of its own: a long article stays in a thread,
 #: where it is done before a child process would have started.
@@ -67,6 +66,9 @@ def annotate_text(text: str, db: Path, date: str | None, cancelled: Callable[[],
 
 def _annotate(text: str, db: Path, date: str | None, cancelled: Callable[[], bool]) -> Annotated | None:
     """The annotation itself, in whichever thread or process calls it."""
+    # imported here, off the first frame: the screen it opens on is highlighted without unknown names
+    from reader.linking.missing import with_unknown_names
+
     try:
         store = Store(db)  # sqlite connections stay in the thread that opened them
         try:

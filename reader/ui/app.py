@@ -8,7 +8,6 @@ one line naming its crash log (see `crash`).
 
 from __future__ import annotations
 
-import shlex
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -20,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, HelpPanel, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.crash import crash
@@ -301,6 +300,8 @@ class ReaderApp(App[None]):
         """Show an entry's card (or a period's, or an unknown name's); `alternative` is a close call's runner-up."""
         if entry_id.startswith(UNKNOWN):
             name = entry_id.removeprefix(UNKNOWN)
+            import shlex  # for this message alone, not at start-up
+
             command = f"reader context new {shlex.quote(name)} --type TYPE (one of {', '.join(TYPES)})"
             self._show_card(unknown_card(name, self.unknown_counts[name], command), remember)
             return
@@ -464,7 +465,8 @@ class ReaderApp(App[None]):
             self.show_entry(card_id(view.current), alternative=view.current.alternative)
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query(HelpPanel):
+        # by its type's name: the panel's module (Markdown, pygments) is imported only when it is shown
+        if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
