@@ -52,6 +52,10 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     """The default screen without Textual's "Copy selected text": the article is not selectable,
     so `?` does not offer it. Moving between the article and the pane is `tab` and `escape`."""
 
+    #: Focused as the screen starts, so the footer's first frame shows the article's keys and is not
+    #: composed again just after it.
+    AUTO_FOCUS = "#article"
+
 
 class ReaderApp(App[None]):
     """Read one article with its people, places and history explained beside it."""
@@ -128,7 +132,9 @@ class ReaderApp(App[None]):
         yield Header()
         with Horizontal(id="main"):
             yield ArticleView(displayable(self.article.text), structure=self.article.structure, id="article")
-            yield ContextPane(id="pane")
+            pane = ContextPane(id="pane")
+            pane.display = False  # hidden from the first layout on, not laid out again after the first frame
+            yield pane
         with Vertical(id="bottom"):
             yield SearchBar(id="search")
             with Horizontal(id="footer-row"):
@@ -145,8 +151,6 @@ class ReaderApp(App[None]):
         if self.date:  # what "as of" means in every pane
             self.title += f" · {dates.display(self.date)}"
         self.sub_title = "finding entries…"
-        self.query_one(ContextPane).display = False
-        self.query_one(ArticleView).focus()
         if self.article.note:
             self.notify(one_line(self.article.note), title=one_line(self.article.title), severity="warning",
                         timeout=10, markup=False)
@@ -291,8 +295,13 @@ class ReaderApp(App[None]):
         self._show_place(message.percent, message.hits)
 
     def _show_place(self, percent: int, hits: str) -> None:
-        """The footer's right end: the search hit the reader is on and how far through they are."""
-        self.query_one("#status", Static).update(" · ".join(part for part in (hits, f"{percent}%") if part))
+        """The footer's right end: the search hit the reader is on and how far through they are.
+
+        Laid out again only when its length changes: every scroll moves the percentage, and a layout of
+        the whole screen for a digit that keeps its width would make each key wait for it."""
+        status = self.query_one("#status", Static)
+        shown = " · ".join(part for part in (hits, f"{percent}%") if part)
+        status.update(shown, layout=len(shown) != len(str(status.content)))
 
     # --- pane ----------------------------------------------------------------------------
 

@@ -259,7 +259,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # where no row was yet (the scroll bar dragged into the middle), the same share of the text
         top = row.start if row is not None else len(self.text) * y // max(self._count, 1)
         self._show_rows(rows)
-        self.scroll_to(y=row_of(rows, top), animate=False)
+        self.scroll_to(y=row_of(rows, top), animate=False, immediate=True)
         self.refresh()
 
     def _complete(self) -> None:
@@ -363,7 +363,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_offset(self, offset: int) -> None:
         """Put the row holding text offset `offset` at the top of the screen."""
         self._rewrap()
-        self.scroll_to(y=self._row_of(offset), animate=False)
+        self.scroll_to(y=self._row_of(offset), animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -539,21 +539,32 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if row < top or row >= top + height:
-            self.scroll_to(y=max(row - height // 3, 0), animate=False)
+            self.scroll_to(y=max(row - height // 3, 0), animate=False, immediate=True)
+
+    # A key moves the text at once, as a page turns in a book: without an animation, which would pass every
+    # row between and costs more than the repaint, and `immediate`, not after the next screen refresh, for
+    # which a key pressed as a book opens waited behind the frames that follow the first.
+    def _scroll_by(self, rows: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_by(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_by(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_by(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_by(-self.scrollable_content_region.height)
 
     def action_scroll_end(self) -> None:
         self._wrap_tail()  # the last rows, if the rest of a book is still being wrapped
-        self.scroll_end(animate=False)  # at once, as a page turns: an animation would pass every row between
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_scroll_home(self) -> None:
-        self.scroll_home(animate=False)
-
-    # A page turns at once, as in a book: Textual's scroll animation costs more than the repaint.
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_explain(self) -> None:
         if self.current is not None:
