@@ -6,8 +6,9 @@ would start them. Times are taken from the program's start to the first
 frame that shows the book's opening words, and from a key to the first
 frame that shows its effect: `end` (the book's last words on screen) pressed
 at first paint, while the reader is still annotating, and again once it is
-idle, then `home`, and `q` to the program's exit; and the first frame of an
-article, against a bare app showing it in a `Static`. Medians of several runs,
+idle, then `home`, and `q` to the program's exit; the first frame of an
+article, against a bare app showing it in a `Static`; and the first frame of a
+log of a million lines, and `end` pressed at once. Medians of several runs,
 with min and max, and the reader's ratio to the anchor's.
 
     python -m bench.keys [--book PATH] [--article PATH] [--runs N]
@@ -121,6 +122,27 @@ def first_paint(argv: list[str], first: bytes, env: dict[str, str], cwd: str) ->
     return figure
 
 
+def log_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd: str) -> dict[str, float]:
+    """First paint of a log of a million lines, and `end` pressed at once."""
+    term = Terminal(argv, env, cwd)
+    term.until(lambda out: first in out)
+    figures = {"first paint, 1M-line log": time.perf_counter() - term.started}
+    figures["end at first paint, log"] = term.press(END, last)
+    term.quit()
+    return figures
+
+
+def write_log(path: Path, lines: int = 1_000_000) -> tuple[bytes, bytes]:
+    """A log of `lines` short lines of the same shape (about 45 MB), and the words its first and last show."""
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Logfile opening\n")
+        for i in range(lines):
+            out.write(f"12:{i // 60 % 60:02d}:{i % 60:02d} INFO worker{i % 7} {words[i % 10]} {words[i * 7 % 10]}\n")
+        out.write("Logfile finished\n")
+    return b"opening", b"finished"
+
+
 def marker(text: str, *, last: bool) -> bytes:
     """A long word from the first or last lines of the text, as the screen will show it."""
     lines = [line for line in text.strip().split("\n") if line.strip()]
@@ -156,6 +178,12 @@ def main(argv: list[str] | None = None) -> None:
             "anchor": [sys.executable, "-m", "bench.anchor_app", "--static", str(short)],
             "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(args.article)],
         }
+        log = Path(state) / "million.log"
+        log_first, log_last = write_log(log)
+        logs = {
+            "anchor": [sys.executable, "-m", "bench.anchor_app", str(log)],
+            "reader": [sys.executable, "-m", "reader", "open", "--no-resume", str(log)],
+        }
         results: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
         for _ in range(args.runs):
             for name, program in programs.items():  # pair by pair, so both see the same load
@@ -163,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
                 # check the context YAML against its database before opening the book
                 results[name].append(one_run(program, first, last, env, state))
                 results[name][-1]["first paint, article"] = first_paint(articles[name], opening, env, state)
+                results[name][-1].update(log_run(logs[name], log_first, log_last, env, state))
     print(f"Book: {args.book.name}, article: {args.article.name}; {args.runs} runs each, 120×40 "
           "(the article's anchor is a bare app showing it in a Static); medians (min–max)\n")
     print(f"  {'':<22}{'anchor':>24}{'reader':>24}   ratio")

@@ -80,7 +80,7 @@ def parse(data: bytes, name: str, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES) 
 def _article(name: str, built: Builder, encoding: str, fmt: str, *, note: str | None = None,
              heading: str | None = None, date: str | None = None) -> Article:
     text = built.text()
-    if not text.strip():
+    if not text or text.isspace():  # no stripped copy of a book to find out
         raise ArticleError(f"{name} has no text to read", "open a file that contains an article")
     return Article(name=name, text=text, encoding=encoding, note=note, format=fmt,
                    structure=tuple(sorted(built.spans, key=lambda s: (s.start, -s.end))),

@@ -45,6 +45,18 @@ def test_any_text_keeps_its_length_and_loses_every_unsafe_character(text: str) -
     assert len(shown) == len(text) and not UNSAFE.search(shown)
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_text_checked_as_bytes_is_shown_as_any_text_is(text: str) -> None:
+    # ASCII takes a quicker path (bytes, in C): it must give exactly what the character-by-character rule gives
+    assert displayable(text) == "".join(displayable(f"é{char}")[1:] for char in text)
+
+
+@pytest.mark.parametrize("control", [chr(c) for c in (*range(32), 127) if c != 10], ids=repr)
+def test_every_ascii_control_in_an_ascii_text_gets_its_stand_in(control: str) -> None:
+    shown = displayable(f"log line {control} end")
+    assert not UNSAFE.search(shown) and len(shown) == len(f"log line {control} end")
+
+
 @pytest.mark.parametrize("url", [
     "https://en.wikipedia.org/wiki/Lech_Wałęsa", "http://government.ru/en/",
     "https://history.state.gov/milestones/1937-1945/yalta-conf",
