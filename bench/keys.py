@@ -6,7 +6,8 @@ would start them. Times are taken from the program's start to the first
 frame that shows the book's opening words, and from a key to the first
 frame that shows its effect: `end` (the book's last words on screen) pressed
 at first paint, while the reader is still annotating, and again once it is
-idle, then `home`, and `q` to the program's exit; the first frame of an
+idle, then `home`, and `q` to the program's exit; its peak memory once the
+book is highlighted; the first frame of an
 article, against a bare app showing it in a `Static`; and the first frame of a
 log of a million lines, and `end` pressed at once. Medians of several runs,
 with min and max, and the reader's ratio to the anchor's.
@@ -107,10 +108,25 @@ def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd
     figures["end at first paint"] = term.press(END, last)
     term.press(HOME, first)
     term.settle()
+    peak = peak_memory(term.process.pid)
+    if peak is not None:
+        figures["peak memory (MB)"] = peak
     figures["end when idle"] = term.press(END, last)
     figures["home when idle"] = term.press(HOME, first)
     figures["q to exit"] = term.quit()
     return figures
+
+
+def peak_memory(pid: int) -> float | None:
+    """The most memory the program has held (its resident high-water mark), in MB; None off Linux."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def first_paint(argv: list[str], first: bytes, env: dict[str, str], cwd: str) -> float:
@@ -196,12 +212,13 @@ def main(argv: list[str] | None = None) -> None:
           "(the article's anchor is a bare app showing it in a Static); medians (min–max)\n")
     print(f"  {'':<22}{'anchor':>24}{'reader':>24}   ratio")
     for figure in results["reader"][0]:
+        scale, unit = (1, "MB") if figure.endswith("(MB)") else (1000, "ms")
         cells = []
         for name in programs:
-            values = [run[figure] * 1000 for run in results[name]]
+            values = [run[figure] * scale for run in results[name]]
             cells.append((statistics.median(values), min(values), max(values)))
         (a, *_), (r, *_) = cells
-        shown = [f"{m:7.0f} ms ({lo:.0f}–{hi:.0f})" for m, lo, hi in cells]
+        shown = [f"{m:7.0f} {unit} ({lo:.0f}–{hi:.0f})" for m, lo, hi in cells]
         print(f"  {figure:<22}{shown[0]:>24}{shown[1]:>24}   ×{r / a:.2f}")
 
 

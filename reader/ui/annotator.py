@@ -97,7 +97,10 @@ def _in_a_process(text: str, db: Path, date: str | None, cancelled: Callable[[],
     try:
         try:
             with child.stdin:
-                pickle.dump((text, str(db), date), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                # the text as bytes made for the purpose: pickling the str itself would leave a UTF-8 copy
+                # cached inside it for as long as the reader runs (megabytes for a book)
+                pickle.dump((text.encode("utf-8", "surrogatepass"), str(db), date), child.stdin,
+                            protocol=pickle.HIGHEST_PROTOCOL)
         except BrokenPipeError:
             pass  # it died at once: the missing answer below says so
         while not select.select([child.stdout], [], [], POLL)[0]:  # nothing yet: the child is annotating
@@ -119,7 +122,8 @@ def _in_a_process(text: str, db: Path, date: str | None, cancelled: Callable[[],
 
 def _child() -> None:
     """The child process: read the text, annotate it, write the result, exit."""
-    text, db, date = pickle.load(sys.stdin.buffer)
+    data, db, date = pickle.load(sys.stdin.buffer)
+    text = data.decode("utf-8", "surrogatepass")
     try:
         pickle.dump(_annotate(text, Path(db), date, lambda: False), sys.stdout.buffer,
                     protocol=pickle.HIGHEST_PROTOCOL)

@@ -170,30 +170,40 @@ def reflow_length(text: str) -> int:
     return typical if run_on >= 0.4 * len(lengths) and paragraphs else 0
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of the text, one at a time: a book split whole is a list of tens of
+    thousands of strings, megabytes held at once."""
+    offset = 0
+    while (end := text.find("\n", offset)) >= 0:
+        yield offset, text[offset:end]
+        offset = end + 1
+    yield offset, text[offset:]
+
+
 def line_length(text: str) -> int:
     """The length most full lines of the text reach, which reflowing joins on: its 90th percentile."""
-    return _typical_length([len(line) for line in text.split("\n") if line.strip()] or [0])
+    return _typical_length([len(line) for _, line in _lines(text) if line.strip()] or [0])
 
 
-def _logical_lines(text: str, reflow: bool, typical: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each line to wrap: the text's own lines, or with `reflow` its paragraphs,
+def _logical_lines(text: str, reflow: bool, typical: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line to wrap, in order: the text's own lines, or with `reflow` its paragraphs,
     each full line (of `typical` length, by default the text's own) joined to the next unless that
     starts a line of its own."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    lines = text.split("\n")
     if typical is None:
         typical = line_length(text) if reflow else 0
+    pending: tuple[int, int] | None = None  # the span being joined to, given out once the next starts anew
     joins = False
-    for line in lines:
+    for offset, line in _lines(text):
         end = offset + len(line)
-        if joins and line.strip() and not _OWN_LINE.match(line):
-            spans[-1] = (spans[-1][0], end)
+        if pending is not None and joins and line.strip() and not _OWN_LINE.match(line):
+            pending = (pending[0], end)
         else:
-            spans.append((offset, end))
+            if pending is not None:
+                yield pending
+            pending = (offset, end)
         joins = reflow and len(line.rstrip()) >= typical * 0.6 and bool(line.strip())
-        offset = end + 1
-    return spans
+    if pending is not None:
+        yield pending
 
 
 def wrap(text: str, width: int, *, reflow: bool = False, typical: int | None = None) -> Rows:

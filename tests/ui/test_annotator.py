@@ -48,3 +48,12 @@ def test_the_child_is_stopped_when_the_reader_quits(db_path: Path, monkeypatch) 
     monkeypatch.setattr(annotator.subprocess, "Popen", recorded)
     assert annotate_text(BOOK, db_path, None, lambda: True) is None
     assert len(started) == 1 and started[0].poll() is not None, "the child went on after the reader quit"
+
+
+def test_handing_the_book_to_the_child_leaves_no_copy_of_it_behind(db_path: Path) -> None:
+    # pickling a str caches its UTF-8 form inside it, for as long as the reader holds the text
+    book = "".join([SENTENCE] * (IN_A_PROCESS // len(SENTENCE) + 1))  # a new str, never encoded before
+    before = sys.getsizeof(book)
+    done = annotate_text(book, db_path, None, lambda: False)
+    assert done is not None and done.mentions
+    assert sys.getsizeof(book) == before
