@@ -45,7 +45,7 @@ PATIENCE = 60.0
 class Terminal:
     """A program on a pseudo-terminal, and everything it has written since the last mark."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], cwd: str) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: str, watch: bytes = b"\0") -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.started = time.perf_counter()
@@ -53,6 +53,9 @@ class Terminal:
                                         start_new_session=True, close_fds=True)
         os.close(slave)
         self.output = b""
+        #: Whether the program has ever written `watch` (the reader's header saying what the text mentions,
+        #: once the whole text is annotated), and the end of the last chunk, where it may have begun.
+        self.watch, self.said, self._before = watch, False, b""
 
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.master], [], [], timeout)
@@ -63,6 +66,8 @@ class Terminal:
         except OSError:  # the program has closed the terminal
             return False
         self.output += chunk
+        self.said = self.said or self.watch in self._before + chunk
+        self._before = chunk[-len(self.watch):]
         return bool(chunk)
 
     def until(self, seen: Callable[[bytes], bool]) -> float:
@@ -101,18 +106,22 @@ class Terminal:
         return time.perf_counter() - started
 
 
-def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd: str) -> dict[str, float]:
-    term = Terminal(argv, env, cwd)
+def one_run(argv: list[str], first: bytes, last: bytes, env: dict[str, str], cwd: str,
+            annotated: bytes | None = None) -> dict[str, float]:
+    """The book's figures; `annotated` is what the program writes once the whole book is highlighted."""
+    term = Terminal(argv, env, cwd, annotated or b"\0")
     term.until(lambda out: first in out)
     figures = {"first paint": time.perf_counter() - term.started}
     figures["end at first paint"] = term.press(END, last)
     term.press(HOME, first)
+    if annotated is not None:  # idle means highlighted: annotating the book can outlast a quiet second
+        term.until(lambda _: term.said)
     term.settle()
+    figures["end when idle"] = term.press(END, last)
+    figures["home when idle"] = term.press(HOME, first)
     peak = peak_memory(term.process.pid)
     if peak is not None:
         figures["peak memory (MB)"] = peak
-    figures["end when idle"] = term.press(END, last)
-    figures["home when idle"] = term.press(HOME, first)
     figures["q to exit"] = term.quit()
     return figures
 
@@ -205,7 +214,8 @@ def main(argv: list[str] | None = None) -> None:
             for name, program in programs.items():  # pair by pair, so both see the same load
                 # from a folder of their own, as a user would: in the repository the reader would also
                 # check the context YAML against its database before opening the book
-                results[name].append(one_run(program, first, last, env, state))
+                results[name].append(one_run(program, first, last, env, state,
+                                             b"entries mentioned" if name == "reader" else None))
                 results[name][-1]["first paint, article"] = first_paint(articles[name], opening, env, state)
                 results[name][-1].update(log_run(logs[name], log_first, log_last, env, state))
     print(f"Book: {args.book.name}, article: {args.article.name}; {args.runs} runs each, 120×40 "

@@ -1,4 +1,4 @@
-"""What the reader remembers between sessions: the place in each file, and the theme.
+"""What the reader remembers between sessions: the place in each file, the theme, and whether scrolling is smooth.
 
 Kept in one small JSON file in the user's state folder (platformdirs; the
 `READER_STATE_DIR` environment variable moves it). It is written whole,
@@ -34,10 +34,12 @@ def state_file() -> Path:
 
 @dataclass
 class State:
-    """Places by file (absolute path → text offset of the top line) and the chosen theme."""
+    """Places by file (absolute path → text offset of the top line), the chosen theme, and whether the
+    scrolling keys animate (off unless chosen: a page turns at once, as in a book)."""
 
     places: dict[str, int] = field(default_factory=dict)
     theme: str | None = None
+    smooth_scrolling: bool = False
 
     @classmethod
     def load(cls) -> State:
@@ -51,7 +53,7 @@ class State:
         places = {k: v for k, v in places.items() if isinstance(k, str) and isinstance(v, int) and v >= 0} \
             if isinstance(places, dict) else {}
         theme = data.get("theme")
-        return cls(places, theme if isinstance(theme, str) else None)
+        return cls(places, theme if isinstance(theme, str) else None, data.get("smooth_scrolling") is True)
 
     def place(self, file: str) -> int | None:
         return self.places.get(_key(file))
@@ -66,7 +68,8 @@ class State:
     def save(self) -> bool:
         """Write the state whole; False (and nothing changed) when the folder will not take it."""
         path = state_file()
-        data: dict[str, Any] = {"version": VERSION, "theme": self.theme, "places": self.places}
+        data: dict[str, Any] = {"version": VERSION, "theme": self.theme, "smooth_scrolling": self.smooth_scrolling,
+                                "places": self.places}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
@@ -120,8 +121,23 @@ class ReaderApp(App[None]):
     def action_command_palette(self) -> None:
         """The palette, saying what it finds: entries first, and still the app's own commands."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Find an entry, or a command (theme, keys, quit)…",
-                                            id="--command-palette"))
+            self.push_screen(CommandPalette(
+                placeholder="Find an entry, or a command (theme, smooth scrolling, keys, quit)…",
+                id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, and the reader's one setting besides the theme."""
+        yield from super().get_system_commands(screen)
+        now = "on" if self.state.smooth_scrolling else "off"
+        yield SystemCommand("Smooth scrolling", f"Animate the scrolling keys, or move at once (now {now})",
+                            self.action_toggle_smooth_scrolling)
+
+    def action_toggle_smooth_scrolling(self) -> None:
+        """Turn the scrolling keys' animation on or off, for this file and the next."""
+        self.state.smooth_scrolling = not self.state.smooth_scrolling
+        self.query_one(ArticleView).smooth = self.state.smooth_scrolling
+        self.state.save()
+        self.notify(f"Smooth scrolling {'on' if self.state.smooth_scrolling else 'off'}", timeout=3)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables and one readable colour per entry type (`$reader-person`...)."""
@@ -147,6 +163,7 @@ class ReaderApp(App[None]):
         sys.setswitchinterval(0.001)
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
+        self.query_one(ArticleView).smooth = self.state.smooth_scrolling
         self.title = one_line(self.article.title)
         if self.date:  # what "as of" means in every pane
             self.title += f" · {dates.display(self.date)}"

@@ -43,6 +43,8 @@ FIRST_PART = 20_000
 #: Characters wrapped at each step of the rest (about five milliseconds' work), and the pause between steps.
 REST_STEP = 60_000
 REST_PAUSE = 0.004
+#: How long a smooth scroll takes, in seconds, however far it goes.
+SMOOTH_SCROLL = 0.25
 
 
 def card_id(mention: Mention) -> str:
@@ -98,6 +100,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, text: str, *, structure: tuple[Span, ...] = (), id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
+        #: Scrolling keys animate (the reader's smooth-scrolling setting); off, a page turns at once.
+        self.smooth = False
         #: The format's headings, emphasis, quotations, links and code, by the text they cover.
         self._structure = SpanIndex(structure)
         self.mentions: list[Mention] = []
@@ -259,7 +263,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # where no row was yet (the scroll bar dragged into the middle), the same share of the text
         top = row.start if row is not None else len(self.text) * y // max(self._count, 1)
         self._show_rows(rows)
-        self.scroll_to(y=row_of(rows, top), animate=False, immediate=True)
+        self.scroll_to(y=row_of(rows, top), animate=False)
         self.refresh()
 
     def _complete(self) -> None:
@@ -363,7 +367,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_offset(self, offset: int) -> None:
         """Put the row holding text offset `offset` at the top of the screen."""
         self._rewrap()
-        self.scroll_to(y=self._row_of(offset), animate=False, immediate=True)
+        self.scroll_to(y=self._row_of(offset), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -539,13 +543,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if row < top or row >= top + height:
-            self.scroll_to(y=max(row - height // 3, 0), animate=False, immediate=True)
+            self.scroll_to(y=max(row - height // 3, 0), animate=False)
 
-    # A key moves the text at once, as a page turns in a book: without an animation, which would pass every
-    # row between and costs more than the repaint, and `immediate`, not after the next screen refresh, for
-    # which a key pressed as a book opens waited behind the frames that follow the first.
+    # A key moves the text at once, as a page turns in a book: without an animation (unless `smooth` was
+    # chosen), which would pass every row between and costs more than the repaint, and through `scroll_to`,
+    # which a ScrollView does there and then. Textual's `scroll_end` waits for the next screen refresh, and a
+    # key pressed as a book opened waited behind the frames that follow the first.
+    def _scroll_key(self, row: float) -> None:
+        # smooth, over a fixed quarter of a second: Textual's default speed would take half a minute to a book's end
+        self.scroll_to(y=row, animate=self.smooth, duration=SMOOTH_SCROLL)
+
     def _scroll_by(self, rows: int) -> None:
-        self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
+        self._scroll_key(self.scroll_offset.y + rows)
 
     def action_scroll_down(self) -> None:
         self._scroll_by(1)
@@ -561,10 +570,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_scroll_end(self) -> None:
         self._wrap_tail()  # the last rows, if the rest of a book is still being wrapped
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._scroll_key(self.max_scroll_y)
 
     def action_scroll_home(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_key(0)
 
     def action_explain(self) -> None:
         if self.current is not None:

@@ -145,6 +145,52 @@ async def test_reopening_a_file_returns_to_the_place_and_the_theme(make_app) -> 
         await pilot.press("q")
 
 
+def palette_options(app: ReaderApp) -> list[str]:
+    """What the command palette offers now, as text."""
+    lists = app.screen.query("OptionList")
+    if not lists:
+        return []
+    options = lists.first()
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def until(pilot, condition, steps: int = 200) -> bool:
+    """Let the app run until `condition()` holds (a few seconds at most); whether it came to hold."""
+    for _ in range(steps):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+async def test_scrolling_keys_move_the_text_at_once_unless_smooth_scrolling_is_chosen(make_app) -> None:
+    app: ReaderApp = make_app(LONG)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        page = view.scrollable_content_region.height
+        steps = (("scroll_end", view.max_scroll_y), ("scroll_home", 0), ("page_down", page), ("scroll_down", page + 1),
+                 ("page_up", 1))
+        for action, row in steps:  # the keys' actions, called as a key calls them, with no frame in between
+            getattr(view, f"action_{action}")()
+            assert view.scroll_offset.y == row, f"{action} moves the text at once, not after the next frame"
+        await pilot.press("end", "home")  # and by key, as a person presses them
+        assert view.scroll_offset.y == 0
+        await pilot.press("ctrl+p", *"smooth scrolling")
+        assert await until(pilot, lambda: any("Smooth scrolling" in option for option in palette_options(app)))
+        await pilot.press("enter")
+        assert await until(pilot, lambda: app.state.smooth_scrolling)
+        view.action_scroll_end()  # as the key does, without waiting for the animation as a pilot's key press would
+        assert view.scroll_offset.y < view.max_scroll_y, "an animation, not a jump"
+        assert await until(pilot, lambda: view.scroll_offset.y == view.max_scroll_y), "a short one, to the end"
+        await pilot.press("q")
+    again: ReaderApp = make_app(LONG)
+    async with again.run_test(size=(120, 30)) as pilot:  # the setting is remembered
+        await ready(again, pilot)
+        assert again.state.smooth_scrolling and again.query_one(ArticleView).smooth
+        await pilot.press("q")
+
+
 async def test_no_resume_starts_at_the_top(make_app, tmp_path) -> None:
     app: ReaderApp = make_app(LONG)
     async with app.run_test(size=(120, 30)) as pilot:
