@@ -172,7 +172,7 @@ class Matcher:
         return found
 
     def loop_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
-        """`candidates`, found by reading every token in Python: for blocks the scanner cannot read."""
+        """`candidates`, found by reading every token in Python: for the stretches the scanner cannot read."""
         if self._present_in is not text:
             self._read_words(text)
         longest, folded = self._longest, self._folded

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from reader.linking.aliases import MemoryAliases
 from reader.linking.match import Matcher, blocks
 from reader.linking.mentions import annotate
+from reader.linking.scan import REACH
 
 ALIASES = MemoryAliases.from_names({
     "Prime Minister Keir Starmer": "keir-starmer",
@@ -29,6 +30,7 @@ ALIASES = MemoryAliases.from_names({
     "the Alliance": "nato",
     "Munich": ("munich-agreement", ["appease", "1938"]),
     "South America": None,
+    "Arthur": "arthur",
 })
 
 WORDS = ["Prime", "Minister", "Keir", "Starmer", "H.", "W.", "H", "W", "Bush", "U.S.", "U", "S", ".", "-",
@@ -97,3 +99,13 @@ def test_a_text_with_no_alias_at_all_is_read() -> None:
     assert by_scanner("nothing here names anything") == []
     assert Matcher(MemoryAliases([])).candidates("Starmer and Wałęsa") == []
 
+
+
+def test_the_stretch_read_before_an_awkward_character_starts_at_a_word() -> None:
+    # a name's start may lie as far back as a name reaches; where that falls inside a word, the loop
+    # must not read the rest of the word as a word of its own
+    before = "word " * 1000 + "Mac"
+    text = before + "Arthur " + "x" * (REACH - len("Arthur ") - len(" Strau")) + " Strauß and Arthur"
+    assert text.index("ß") - REACH == len(before), "the stretch would begin at MacArthur's `A`"
+    found = [text[c.start:c.end] for c in Matcher(ALIASES).candidates(text)]
+    assert found == ["Strauß", "Arthur"]
