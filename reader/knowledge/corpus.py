@@ -68,7 +68,7 @@ def load(root: Path, reuse: Mapping[str, Validated] | None = None) -> Corpus:
             line = source.data.count(b"\n", 0, exc.start) + 1
             corpus.problems.append(Problem(shown, line, "file is not UTF-8", "save it as UTF-8"))
             continue
-        digest = validated.digest_of(source.data)
+        digest = validated.file_digest(source.data)
         earlier = reuse.get(source.relative) if reuse else None
         if earlier is not None and earlier.digest == digest:
             # the folder may have been renamed since: where a file is shown comes from this reading

@@ -51,7 +51,8 @@ class Validated:
     stored: bytes | None = field(default=None, compare=False, repr=False)
 
 
-def digest_of(data: bytes) -> str:
+def file_digest(data: bytes) -> str:
+    """What a file's earlier result is kept under: the digest of its bytes (the corpus's own is `sources.digest_of`)."""
     return hashlib.sha256(data).hexdigest()
 
 

@@ -23,10 +23,9 @@ from itertools import islice
 
 from reader.linking.aliases import AliasLookup
 from reader.linking.index import AliasRecord
-from reader.linking.normalize import TOKEN, fold
+from reader.linking.normalize import PARAGRAPH_BREAK, TOKEN, fold
 from reader.linking.scan import Scanner
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: TOKEN's two branches (`normalize.TOKEN`): a run of word characters, which every alias starts with, and
 #: any other character but space.
 _WORD_TOKEN = re.compile(r"\w+")
@@ -56,7 +55,7 @@ class Candidate:
 def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
     """An alias may wrap across a line but never across a paragraph break."""
     for a, b in zip(tokens, tokens[1:], strict=False):
-        if b.start() - a.end() > 1 and _PARAGRAPH_BREAK.search(text, a.end(), b.start()):
+        if b.start() - a.end() > 1 and PARAGRAPH_BREAK.search(text, a.end(), b.start()):
             return False
     return True
 

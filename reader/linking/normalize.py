@@ -23,6 +23,9 @@ SPECIAL = str.maketrans({
 })
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
+#: A paragraph break: a line with nothing but spaces between two newlines. No name runs across one,
+#: and cue words are read within their paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 #: `11th`, `2nd`: an ordinal is its number, so `September 11th` is `September 11`.

@@ -18,11 +18,10 @@ from reader.linking.dates import begins_after, year_of
 from reader.linking.index import AliasRecord, Office
 from reader.linking.match import Candidate
 from reader.linking.memory import DocumentMemory
-from reader.linking.normalize import TOKEN, fold, fold_tokens
+from reader.linking.normalize import PARAGRAPH_BREAK, TOKEN, fold, fold_tokens
 
 #: How far either side of a mention cue words are looked for, in characters.
 CUE_WINDOW = 250
-_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 
 
 #: A heading is a short line of its own: it names what the paragraphs after it tell.
@@ -46,10 +45,10 @@ def _cue_text(text: str, start: int, end: int) -> str:
         before, after = "", text[end:min(len(text), end + 3 * CUE_WINDOW)]
     else:
         before, after = text[lo:start], text[end:hi]
-        breaks = list(_PARAGRAPH.finditer(before))
+        breaks = list(PARAGRAPH_BREAK.finditer(before))
         if breaks:
             before = before[breaks[-1].end():]
-        brk = _PARAGRAPH.search(after)
+        brk = PARAGRAPH_BREAK.search(after)
         if brk:
             after = after[:brk.start()]
     words = TOKEN.findall(f"{before} \x00 {after}")

@@ -28,13 +28,12 @@ from typing import NamedTuple
 import ahocorasick
 
 from reader.linking.index import AliasRecord
-from reader.linking.normalize import TOKEN, fold
+from reader.linking.normalize import PARAGRAPH_BREAK, TOKEN, fold
 
 #: A number, which a text may write with an ordinal ending that folding drops (`11th` is `11`).
 _NUMBER = re.compile(r"\d+")
 _ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 _SPACES = re.compile(r" {2,}")
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: Up to how many changed characters folding replaces one by one rather than with `translate`.
 _FEW_CHANGES = 64
 #: How far past its block a name that starts in it may run; the schema keeps every alias far shorter.
@@ -177,7 +176,7 @@ class Scanner:
             after = place(last_char) + 1
             if hit.open_end and after < length and _is_word(text[after]):
                 continue
-            if after - first != hit.length and _PARAGRAPH_BREAK.search(text, first, after):
+            if after - first != hit.length and PARAGRAPH_BREAK.search(text, first, after):
                 continue  # a name may wrap across a line, never across a paragraph
             if hit.whole:
                 found.append((first, after, hit.whole))
@@ -186,7 +185,7 @@ class Scanner:
                 keys = tuple(fold(token.group()) for token in tokens)
                 for n in hit.lengths:
                     records = hit.tails.get(keys[:n]) if n <= len(keys) else None
-                    if records is not None and not _PARAGRAPH_BREAK.search(text, after, tokens[n - 1].start()):
+                    if records is not None and not PARAGRAPH_BREAK.search(text, after, tokens[n - 1].start()):
                         found.append((first, tokens[n - 1].end(), records))
         found.sort(key=lambda span: (span[0], span[0] - span[1]))
         return found
