@@ -171,12 +171,19 @@ class Matcher:
         return found
 
     def loop_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
-        """`candidates`, found by reading every token in Python: for the stretches the scanner cannot read."""
+        """`candidates`, found by reading every token in Python: for the stretches the scanner cannot read.
+
+        Tokens are read whole, though a stretch may begin or end inside a word: its end does not cut
+        `StraußPrime` to `Strauß`, and a word it begins inside (`Arthur` of `MacArthur`) starts nothing."""
         if self._present_in is not text:
             self._read_words(text)
         longest, folded = self._longest, self._folded
         found = []
-        for first in TOKEN.finditer(text, start, end):
+        for first in TOKEN.finditer(text, start):
+            if first.start() >= end:
+                break
+            if first.start() == start and start and _WORD_TOKEN.fullmatch(text, start - 1, start + 1):
+                continue  # the end of a word that began before the stretch
             key = folded.get(first.group())  # a mark (`,`, `—`) starts no alias and was never folded
             if key not in longest:
                 continue

@@ -132,8 +132,6 @@ class Scanner:
         stretches: list[tuple[int, int]] = []
         for at in sorted(places):
             lo, hi = max(start, at - REACH), min(end, at + 1)
-            while start < lo < len(text) and _is_word(text[lo - 1]) and _is_word(text[lo]):
-                lo -= 1  # from the start of a word: the loop must not read `Arthur` out of `MacArthur`
             if stretches and lo <= stretches[-1][1]:
                 stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
             elif lo < hi:

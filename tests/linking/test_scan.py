@@ -88,6 +88,8 @@ def test_block_by_block_too(text: str, size: int) -> None:
     ("September 111 and USA-Starmers and Munichs", []),
     # letters with diacritics, curly apostrophes and a letter that folds to two (`ß`: the loop reads that block)
     ("Lech Walesa, People’s Front and Franz Josef Strauß", ["Walesa", "People’s Front", "Franz Josef Strauß"]),
+    # the stretch read by the loop ends at the `ß`, not the word: `StraußPrime` is no `Strauß`
+    ("Strauß and StraußPrime", ["Strauß"]),
 ])
 def test_kinds_of_spelling(text: str, expected: list[str]) -> None:
     found = [text[m.start:m.end] for m in annotate(text, ALIASES, dates=False)]
