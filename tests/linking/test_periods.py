@@ -69,7 +69,8 @@ def _every_match(text: str) -> list[tuple[int, int, str]]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["1945", "4", "–", "11", " ", "  \n ", "February", "Sept.", "30th", ",", "the",
-                                 "1930s", "19th", "-", "century", "twentieth", "x" * 120, "$", "2025-02-19", "in"]),
+                                 "1930s", "19th", "-", "century", "Century", "CENTURY", "twentieth", "x" * 120, "$",
+                                 "2025-02-19", "in", "١٩٤٥", "٤"]),
                 max_size=40).map(" ".join))
 def test_looking_only_near_digits_finds_what_a_whole_scan_finds(text: str) -> None:
     assert [(p.start, p.end, p.id) for p in find_periods(text)] == _every_match(text)
@@ -85,6 +86,7 @@ def test_looking_only_near_digits_finds_what_a_whole_scan_finds(text: str) -> No
     ("in the mid-1960s", [("mid-1960s", "1960s")]),
     ("collapsed in late-1989 and early-1990", [("late-1989", "1989"), ("early-1990", "1990")]),
     ("a pre-1989 map and ISO-1945", []),  # a hyphen glues other words to a number: not a date
+    ("on ٤ February ١٩٤٥", []),  # dates are read in ASCII digits only, as the forms are anchored on them
 ])
 def test_a_day_without_its_year_takes_the_year_named_just_before(text: str, found: list) -> None:
     assert [(text[p.start:p.end], p.id) for p in find_periods(text)] == found
