@@ -52,7 +52,7 @@ def _cue_text(text: str, start: int, end: int) -> str:
         if brk:
             after = after[:brk.start()]
     words = TOKEN.findall(f"{before} \x00 {after}")
-    return " " + " ".join(fold(w).casefold() for w in words) + " "
+    return f" {' '.join(map(fold, words)).casefold()} "  # casefold works character by character: once will do
 
 
 #: What each kind of evidence weighs. Memory outweighs everything: a name the text
