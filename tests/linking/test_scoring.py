@@ -222,6 +222,9 @@ FRIENDS = MemoryAliases([
      [("George H. W. Bush", "george-h-w-bush"), ("George W. Bush", "george-w-bush")]),
     # a regnal number is not a surname
     ("Alexander I ruled; Alexander Pushkin wrote; Alexander smiled.", [("Alexander I", "alexander-i")]),
+    # not the end of a longer word or of a hyphenated name
+    ("Henry Kissinger came; so did Jean-Henry and MacHenry, then Henry.",
+     [("Henry Kissinger", "henry-kissinger"), ("Henry", "henry-kissinger")]),
 ])
 def test_a_person_named_in_full_is_then_known_by_the_given_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert links(text, FRIENDS) == expected
