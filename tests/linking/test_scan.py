@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -111,3 +113,11 @@ def test_the_stretch_read_before_an_awkward_character_starts_at_a_word() -> None
     assert text.index("ß") - REACH == len(before), "the stretch would begin at MacArthur's `A`"
     found = [text[c.start:c.end] for c in Matcher(ALIASES).candidates(text)]
     assert found == ["Strauß", "Arthur"]
+
+
+@pytest.mark.parametrize("space", sorted(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()))
+def test_a_name_wrapped_by_any_kind_of_whitespace_is_found(space: str) -> None:
+    # the matcher gathers the text's characters from its words and looks for each kind of space on its own:
+    # a kind it did not look for would go unfolded, and the scanner would miss the name
+    text = f"said Keir{space}Starmer{space}today"
+    assert [text[c.start:c.end] for c in Matcher(ALIASES).candidates(text)] == [f"Keir{space}Starmer", "Starmer"]
