@@ -35,11 +35,15 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip diacritics, normalise quotes and dashes, and read ordinals as numbers; keeps case."""
-    text = text.translate(SPECIAL)
+    ascii_only = text.isascii()
+    if not ascii_only:
+        text = text.translate(SPECIAL)
+    elif "`" in text:  # the one ASCII character SPECIAL changes: `translate` is slow for what it leaves alone
+        text = text.replace("`", "'")
     if text[:1].isdigit():
         ordinal = _ORDINAL.fullmatch(text)
         text = ordinal.group(1) if ordinal else text
-    if text.isascii():
+    if ascii_only or text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.linking.match import blocks
 from reader.linking.mentions import annotate, annotate_blocks
+from reader.linking.normalize import SPECIAL, fold
 
 from .test_mentions import ALIASES, Both
 
@@ -105,3 +107,19 @@ def test_leaving_out_aliases_whose_words_the_text_lacks_changes_nothing(text: st
     # the look-up drops every alias with a token the text does not hold, so that a large corpus costs
     # only what the text can use; the mentions must be exactly those of a look-up that drops nothing
     assert annotate(text, Both()) == annotate(text, _AllAliases())
+
+
+def _fold_as_first_written(text: str) -> str:
+    """`fold` before its quick path for ASCII words: every word translated, then its marks stripped."""
+    text = text.translate(SPECIAL)
+    if text[:1].isdigit():
+        ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", text)
+        text = ordinal.group(1) if ordinal else text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="`'’ab1stß\u0301 ", max_size=8)))
+def test_folding_takes_its_quick_path_only_where_it_gives_the_same(text: str) -> None:
+    assert fold(text) == _fold_as_first_written(text)
