@@ -170,21 +170,23 @@ class Store:
         join, once per text: the matcher hands over the same collection for each of its blocks."""
         if present is self._present:
             return
-        self._temporary("present", "token text primary key", ((t,) for t in present), 1)
+        self._temporary("present", "token text primary key", "value", sorted(present))
         self._present = present
 
     def _hold_pairs(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Put the token pairs the text holds side by side in a temporary table, for the query to join."""
-        self._temporary("pairs", "first text, second text, primary key (first, second)", pairs, 2)
+        self._temporary("pairs", "first text, second text, primary key (first, second)",
+                        "json_extract(value, '$[0]'), json_extract(value, '$[1]')", sorted(pairs))
 
-    def _temporary(self, name: str, columns: str, rows: Iterable[tuple[str, ...]], width: int) -> None:
-        """Fill a temporary table (in memory, never the database) with `rows` of `width` values."""
-        marks = ", ".join("?" * width)
+    def _temporary(self, name: str, columns: str, values: str, rows: list) -> None:
+        """Fill a temporary table (in memory, never the database) with `rows`, sorted, handed to SQLite as one
+        JSON array that `json_each` reads: a third of the time of binding a book's 20,000 words row by row."""
         try:
             self.conn.execute("pragma temp_store = memory")
-            self.conn.execute(f"create temp table if not exists {name} ({columns})")
+            self.conn.execute(f"create temp table if not exists {name} ({columns}) without rowid")
             self.conn.execute(f"delete from temp.{name}")
-            self.conn.executemany(f"insert or ignore into temp.{name} values ({marks})", rows)
+            self.conn.execute(f"insert or ignore into temp.{name} select {values} from json_each(?)",
+                              (json.dumps(rows),))
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path} is not a usable context database ({exc})", FIX) from None
 

@@ -20,6 +20,7 @@ from reader.knowledge.card import card
 from reader.knowledge.model import EntryRef
 from reader.knowledge.store import StaleDatabase, Store
 from reader.linking import index
+from reader.linking.mentions import annotate
 
 
 def test_the_store_gives_back_every_entry_exactly_as_written(context_dir: Path, db_path: Path) -> None:
@@ -248,3 +249,10 @@ def test_the_store_reads_only_the_aliases_a_text_can_match(db_path: Path) -> Non
     list(store.aliases_starting_with(["Lech", "Poland"], {"Lech", "Poland", "Walesa"}))
     list(store.aliases_starting_with(["Lech", "Poland"], {"Lech", "Poland", "Walesa"}, {("Lech", "Walesa")}))
     assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ["Lech Wałęsa \ud800 of Poland", "Lech\udfff Wałęsa, Poland’s \"Lech\" \\ Walesa"])
+def test_any_string_is_annotated_against_the_database(store: Store, text: str) -> None:
+    # the text's words and pairs reach SQLite as one JSON array: a lone surrogate (which UTF-8 cannot
+    # carry), a quote or a backslash in a word is a word like another, not an error
+    assert [m.entry_id for m in annotate(text, store)][:2] == ["lech-walesa", "poland"]
