@@ -39,7 +39,8 @@ WORDS = ["Prime", "Minister", "Keir", "Starmer", "H.", "W.", "H", "W", "Bush", "
          "Russia", "talks", "Washington", "D.C.", ",", "September", "11", "11th", "11st", "2nd", "Guards", "Army",
          "Wałęsa", "Walesa", "WALESA", "Franz", "Josef", "Strauß", "Strauss", "full", "scale", "invasion", "People",
          "'s", "’s", "Front", "the", "The", "Alliance", "Munich", "South", "America", "æ", "e\u0301", "_", "Hx"]
-GAPS = [" ", " ", " ", "", "  ", "\n", "\n\n", "\n   ", " \n \n ", "\t", "\u00a0", "\u2003", "-", "—"]
+GAPS = [" ", " ", " ", "", "  ", "\n", "\n\n", "\n\n\n", " \n\n ", "\x00", "\n   ", " \n \n ", "\t", "\u00a0",
+        "\u2003", "-", "—"]
 #: Names and pieces of names, so that whole names, nearly whole names and their neighbours come up often.
 PHRASES = ["Prime Minister", "Keir Starmer", "H. W.", "H.W.", "H . W .", "U . S .", "U.S.-", "D.C.", "September 11",
            "11th September", "2nd Guards", "full-scale", "People's", "the Alliance", "South America"]
