@@ -25,12 +25,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from reader.linking.normalize import fold_tokens
 
 
-def _words(text: str) -> list[str]:
-    return [t.casefold() for t in fold_tokens(text) if t[0].isalnum()]
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """A name's folded, case-folded words: asked three times per mention, and a book repeats its few names
+    thousands of times."""
+    return tuple(t.casefold() for t in fold_tokens(text) if t[0].isalnum())
 
 
 #: A given name: capitalised, three letters or more, no digits (`Henry`, `Zbigniew`; not `H.` or `J`).
