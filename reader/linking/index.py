@@ -90,13 +90,18 @@ def alias_problem(alias: str, *, cued: bool = False) -> str | None:
 #: `Zelensky`, `Zelenskiy`, `Zelenski`; `Andrii`, `Andriy`, `Andrij`): a name written with one matches the others.
 _SKY = ("skyy", "skyi", "skiy", "skij", "sky", "ski")
 _II = ("ii", "iy", "ij", "yi")
+_LAST_LETTERS = frozenset("iyjIYJ")
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1 << 16)
 def transliterations(token: str) -> tuple[str, ...]:
     """Other spellings of a capitalised name's ending; none for short or other words.
-    A given name's final `i` is also `iy` and `ii` (`Yuri`, `Yuriy`, `Yurii`; `Dmitri`, `Dmitriy`)."""
-    if len(token) < 4 or not token[0].isupper() or not token.isalpha():
+    A given name's final `i` is also `iy` and `ii` (`Yuri`, `Yuriy`, `Yurii`; `Dmitri`, `Dmitriy`).
+
+    Asked of every token of every case variant of every alias as the database is written, so cached,
+    and most words are turned away by their last letter (every ending below ends in `i`, `y` or `j`)."""
+    if token[-1:] not in _LAST_LETTERS or len(token) < 4 or not token[0].isupper() or not token.isalpha():
         return ()
     lower, upper = token.lower(), token.isupper()
     for family in (_SKY, _II):
@@ -193,11 +198,12 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
     # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
     if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
         keys.append(capitals)
-    for key in list(keys):
-        for i, token in enumerate(key):
-            others = transliterations(token)
-            if others:  # few tokens have any: no generator for the rest
-                keys.extend((*key[:i], other, *key[i + 1:]) for other in others)
+    # few tokens have other spellings: asked once for the tokens of every key, and most aliases have none
+    spellings = {token: others for key in keys for token in key if (others := transliterations(token))}
+    if spellings:
+        for key in list(keys):
+            for i, token in enumerate(key):
+                keys.extend((*key[:i], other, *key[i + 1:]) for other in spellings.get(token, ()))
     return list(dict.fromkeys(keys))
 
 

@@ -226,6 +226,9 @@ def test_ordinary_words_get_no_transliterations() -> None:
     assert transliterations("Andrii") == ("Andriy", "Andrij", "Andryi", "Andri")
     assert transliterations("Yuri") == ("Yuriy", "Yurii") and "Yuri" in transliterations("Yuriy")
     assert transliterations("Ali") == () and transliterations("Nazi") == ("Naziy", "Nazii")
+    # a name written with any of the endings, in either case, has the others: the `j` spellings too
+    assert transliterations("Andrij") == ("Andrii", "Andriy", "Andryi")
+    assert "ZELENSKY" in transliterations("ZELENSKIJ") and "Zelensky" in transliterations("Zelenskyi")
 
 
 def test_an_ordinal_date_is_its_number() -> None:
