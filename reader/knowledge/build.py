@@ -61,7 +61,7 @@ def _alias_rows(entry: Entry) -> list[tuple[str | int | None, ...]]:
     names += [(phrase, (), True, True) for phrase in entry.exclude]
     seen = set()
     for text, when, blocking, exact in names:
-        cues = tuple(sorted({cue_key(w) for w in when} - {""}))
+        cues = tuple(sorted({cue_key(w) for w in when} - {""})) if when else ()
         stored_cues = json.dumps(cues) if cues else None
         for tokens in alias_keys(text, "" if exact else entry.type):
             key = key_of(tokens)

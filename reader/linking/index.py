@@ -134,6 +134,8 @@ _PLURAL_HEADS = {"Treaty": "Treaties", "Agreement": "Agreements", "Accord": "Acc
 
 def _house_styles(tokens: tuple[str, ...], kind: str) -> list[tuple[str, ...]]:
     """The name with its generic words in lower case, as many publications write it."""
+    if _GENERIC.isdisjoint(map(str.lower, tokens)):  # most names: no generic word, nothing to write otherwise
+        return []
     content = [t for t in tokens if t[0].isalpha() and t.lower() not in _MINOR]
     if len(content) < 2:
         return []
@@ -153,8 +155,10 @@ _HEADLINE_SMALL = frozenset("of for and the in on to at".split())
 def _headline_case(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The name as a headline or a title-cased heading writes it, its small words capitalised:
     `Partnership For Peace`, `Treaty Of Versailles`. Only for names of two or more capitalised words."""
+    if _HEADLINE_SMALL.isdisjoint(tokens[1:]):
+        return []
     capitalised = [t for t in tokens if t[0].isupper() and t.lower() not in _MINOR]
-    if len(capitalised) < 2 or not any(t in _HEADLINE_SMALL for t in tokens[1:]):
+    if len(capitalised) < 2:
         return []
     return [(tokens[0], *(t.capitalize() if t in _HEADLINE_SMALL else t for t in tokens[1:]))]
 
