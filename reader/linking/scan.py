@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"\d+")
 _ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 _SPACES = re.compile(r" {2,}")
 #: What a paragraph break of two newlines becomes in the scanner's copy: not a word's character nor a space, and
-#: in no alias (a text's own NUL folds to itself and is in none either), so no spelling runs across it.
+#: in no alias the schema allows (a text's own NUL folds to itself), so no spelling runs across it.
 _BREAK = "\x00\x00"
 #: Up to how many changed characters folding replaces one by one rather than with `translate`.
 _FEW_CHANGES = 64
@@ -97,9 +97,13 @@ class Scanner:
             else:
                 tails[tokens[n:]] = records
         self._automaton = ahocorasick.Automaton()
+        #: Whether paragraph breaks may become `_BREAK`: not where some alias holds its character (the schema
+        #: refuses control characters, but a lookup made in code may hold anything).
+        self._breaks = True
         for prefix, (whole, tails) in prefixes.items():
             lengths = tuple(sorted({len(tail) for tail in tails}, reverse=True))
             open_end = _is_word(prefix[-1])
+            self._breaks = self._breaks and _BREAK[0] not in prefix[-1]
             for form in _forms(prefix):
                 self._automaton.add_word(form, _Hit(len(form), open_end, tuple(whole), tails, lengths))
         self._empty = not prefixes
@@ -148,7 +152,9 @@ class Scanner:
         stop = min(len(text), end + REACH)
         # no name runs across a paragraph: the commonest break, two newlines, becomes two characters that no
         # alias holds, which leaves far fewer runs of spaces to squeeze
-        folded = text[start:stop].replace("\n\n", _BREAK)
+        folded = text[start:stop]
+        if self._breaks:
+            folded = folded.replace("\n\n", _BREAK)
         if self._changes is None:
             folded = folded.translate(self._table)
         else:

@@ -122,3 +122,13 @@ def test_a_name_wrapped_by_any_kind_of_whitespace_is_found(space: str) -> None:
     # a kind it did not look for would go unfolded, and the scanner would miss the name
     text = f"said Keir{space}Starmer{space}today"
     assert [text[c.start:c.end] for c in Matcher(ALIASES).candidates(text)] == [f"Keir{space}Starmer", "Starmer"]
+
+
+def test_a_paragraph_break_spells_no_alias_even_one_made_in_code_with_a_nul() -> None:
+    # the scanner's copy turns two newlines into two NULs; an alias holding a NUL (which the schema refuses,
+    # but a lookup made in code may hold) must not match them
+    aliases = MemoryAliases.from_names({"Starmer\x00": "odd", "Keir Starmer": "keir-starmer"})
+    text = "Keir Starmer\n\nnext, and Starmer\x00 too"
+    scanned = [(c.start, c.end, c.records) for c in Matcher(aliases).candidates(text)]
+    assert _same(scanned, [(c.start, c.end, c.records) for c in Matcher(aliases).loop_candidates(text, 0, len(text))])
+    assert [text[start:end] for start, end, _ in scanned] == ["Keir Starmer", "Starmer\x00"]
