@@ -65,6 +65,9 @@ class DocumentMemory:
         #: name as written -> the sense its cue words give it further on (None: none yet), and how far
         #: its later mentions have been looked at (see `resolve`'s look-ahead)
         self.ahead: dict[str, tuple[str | None, int]] = {}
+        #: (start, end) of a later mention -> the words around it, as the look-ahead read them: kept until that
+        #: mention is resolved, which needs them again
+        self.cue_texts: dict[tuple[int, int], str] = {}
 
     def note(self, text: str, entry_id: str, end: int, *, person: bool = False) -> None:
         """Remember a mention; only a name of two or more words introduces its entry

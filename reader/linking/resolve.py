@@ -55,6 +55,16 @@ def _cue_text(text: str, start: int, end: int) -> str:
     return f" {' '.join(map(fold, words)).casefold()} "  # casefold works character by character: once will do
 
 
+def _context(text: str, candidate: Candidate, memory: DocumentMemory | None) -> str:
+    """The candidate's cue text, taken from the memory where the look-ahead of an earlier mention of the same
+    name made it (a name linked only by cue words is read twice so: as a later mention, then as itself)."""
+    if memory is not None:
+        made = memory.cue_texts.pop((candidate.start, candidate.end), None)
+        if made is not None:
+            return made
+    return _cue_text(text, candidate.start, candidate.end)
+
+
 #: What each kind of evidence weighs. Memory outweighs everything: a name the text
 #: introduced is that entry. A cue word beats a plain alias; the rest tip the balance.
 MEMORY = 5.0
@@ -203,7 +213,7 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
         if not record.when:
             item.eligible = True
             continue
-        context = _cue_text(text, candidate.start, candidate.end) if context is None else context
+        context = _context(text, candidate, memory) if context is None else context
         hits = _hits(record, context)
         if hits and not any(r.startswith("near ") for r in item.reasons):
             item.add(CUE + CUE_HIT * min(len(hits), MAX_CUE_HITS),
@@ -264,7 +274,7 @@ def resolve(text: str, candidate: Candidate, memory: DocumentMemory | None = Non
     if not contenders:
         return None
     if len(contenders) > 1:
-        context = _cue_text(text, candidate.start, candidate.end) if context is None else context
+        context = _context(text, candidate, memory) if context is None else context
         _weigh(context, contenders, by_record, memory, date)
     contenders.sort(key=lambda e: -e.points)
     best = contenders[0]
@@ -300,7 +310,7 @@ def _sense_ahead(text: str, candidate: Candidate, records: list[AliasRecord],
             break
         end = at + len(name)
         if _whole_word(text, at, end):
-            context = _cue_text(text, at, end)
+            context = memory.cue_texts[at, end] = _cue_text(text, at, end)
             cued = {r.entry_id for r in records if r.when and _hits(r, context)}
             if cued:
                 found = cued.pop() if len(cued) == 1 else None
