@@ -144,20 +144,19 @@ class Matcher:
         if not new_keys:
             return
         self._asked |= new_keys
-        found: dict[str, list[AliasRecord]] = {key: [] for key in new_keys}
+        found: dict[str, list[AliasRecord]] = {}  # only the few keys some alias starts with
         for record in self.lookup.aliases_starting_with(new_keys, self._present, pairs):
             found.setdefault(record.tokens[0], []).append(record)
         for key, records in found.items():
-            if records:
-                self._longest[key] = max(len(r.tokens) for r in records)
-                self._seconds[key] = frozenset(r.tokens[1] for r in records if len(r.tokens) > 1)
-                self._singles[key] = tuple(r for r in records if len(r.tokens) == 1)
-                by_tokens: dict[tuple[str, ...], list[AliasRecord]] = {}
-                for r in records:
-                    if len(r.tokens) > 1:
-                        by_tokens.setdefault(r.tokens, []).append(r)
-                self._by_tokens[key] = {tokens: tuple(rs) for tokens, rs in by_tokens.items()}
-                self._lengths[key] = tuple(sorted({len(t) for t in by_tokens}, reverse=True))
+            self._longest[key] = max(len(r.tokens) for r in records)
+            self._seconds[key] = frozenset(r.tokens[1] for r in records if len(r.tokens) > 1)
+            self._singles[key] = tuple(r for r in records if len(r.tokens) == 1)
+            by_tokens: dict[tuple[str, ...], list[AliasRecord]] = {}
+            for r in records:
+                if len(r.tokens) > 1:
+                    by_tokens.setdefault(r.tokens, []).append(r)
+            self._by_tokens[key] = {tokens: tuple(rs) for tokens, rs in by_tokens.items()}
+            self._lengths[key] = tuple(sorted({len(t) for t in by_tokens}, reverse=True))
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """All spans starting in text[start:end] whose tokens equal an alias's tokens, in text order."""
