@@ -94,7 +94,6 @@ _LAST_LETTERS = frozenset("iyjIYJ")
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=1 << 16)
 def transliterations(token: str) -> tuple[str, ...]:
     """Other spellings of a capitalised name's ending; none for short or other words.
     A given name's final `i` is also `iy` and `ii` (`Yuri`, `Yuriy`, `Yurii`; `Dmitri`, `Dmitriy`).
@@ -198,12 +197,13 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
         first = form[0]
         keys += [form, (first[0].upper() + first[1:], *form[1:])]
     first = tokens[0]
-    capitals = tuple(t.upper() for t in tokens)
+    capitals = tuple(map(str.upper, tokens))
     # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
     if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
         keys.append(capitals)
     # few tokens have other spellings: asked once for the tokens of every key, and most aliases have none
-    spellings = {token: others for key in keys for token in key if (others := transliterations(token))}
+    spellings = {token: others for token in set().union(*keys)
+                 if token[-1] in _LAST_LETTERS and (others := transliterations(token))}
     if spellings:
         for key in list(keys):
             for i, token in enumerate(key):
