@@ -98,12 +98,12 @@ class Scanner:
                 tails[tokens[n:]] = records
         self._automaton = ahocorasick.Automaton()
         #: Whether paragraph breaks may become `_BREAK`: not where some alias holds its character (the schema
-        #: refuses control characters, but a lookup made in code may hold anything).
-        self._breaks = True
+        #: refuses control characters, but a lookup made in code may hold anything). A prefix holds a mark
+        #: only as its last token (`_leading`).
+        self._breaks = not any(_BREAK[0] in prefix[-1] for prefix in prefixes)
         for prefix, (whole, tails) in prefixes.items():
             lengths = tuple(sorted({len(tail) for tail in tails}, reverse=True))
             open_end = _is_word(prefix[-1])
-            self._breaks = self._breaks and _BREAK[0] not in prefix[-1]
             for form in _forms(prefix):
                 self._automaton.add_word(form, _Hit(len(form), open_end, tuple(whole), tails, lengths))
         self._empty = not prefixes
@@ -150,9 +150,9 @@ class Scanner:
         if self._empty:
             return []
         stop = min(len(text), end + REACH)
+        folded = text[start:stop]
         # no name runs across a paragraph: the commonest break, two newlines, becomes two characters that no
         # alias holds, which leaves far fewer runs of spaces to squeeze
-        folded = text[start:stop]
         if self._breaks:
             folded = folded.replace("\n\n", _BREAK)
         if self._changes is None:
