@@ -57,6 +57,14 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     #: composed again just after it.
     AUTO_FOCUS = "#article"
 
+    def on_mount(self) -> None:
+        # Textual hides the notifications' rack by setting its display once the screen has started, which
+        # lays out the whole screen again just after the first frame, when a key is likely. Hidden from the
+        # first layout, that setting changes nothing and lays out nothing; a notification still shows it.
+        for rack in self.query("ToastRack"):
+            if not rack.display:
+                rack.display = False
+
 
 class ReaderApp(App[None]):
     """Read one article with its people, places and history explained beside it."""
@@ -116,7 +124,11 @@ class ReaderApp(App[None]):
         self.crash: Crash | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(id="_default")
+        # The width's class (`-narrow`, `-wide`) from the start: Textual gives it at the screen's first
+        # resize, just after the first frame, and a new class restyles every widget when a key is likely.
+        width = self.size.width
+        classes = [name for breakpoint, name in self.HORIZONTAL_BREAKPOINTS if width >= breakpoint][-1:]
+        return ReaderScreen(id="_default", classes=" ".join(classes))
 
     def action_command_palette(self) -> None:
         """The palette, saying what it finds: entries first, and still the app's own commands."""
@@ -155,7 +167,7 @@ class ReaderApp(App[None]):
             yield SearchBar(id="search")
             with Horizontal(id="footer-row"):
                 yield Footer(compact=True, show_command_palette=False)
-                yield Static(id="status")
+                yield Static(" " * len("100%"), id="status")  # as wide as the place it will show: `_show_place`
 
     def on_mount(self) -> None:
         # A worker wrapping a book holds the interpreter lock in slices of this many seconds; at the
@@ -315,9 +327,10 @@ class ReaderApp(App[None]):
         """The footer's right end: the search hit the reader is on and how far through they are.
 
         Laid out again only when its length changes: every scroll moves the percentage, and a layout of
-        the whole screen for a digit that keeps its width would make each key wait for it."""
+        the whole screen would make each key wait for it. So the percentage keeps its width (`  5%`,
+        `100%`): `end` pressed as a book opens is not held up by the footer growing a digit."""
         status = self.query_one("#status", Static)
-        shown = " · ".join(part for part in (hits, f"{percent}%") if part)
+        shown = " · ".join(part for part in (hits, f"{percent:3d}%") if part)
         status.update(shown, layout=len(shown) != len(str(status.content)))
 
     # --- pane ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -140,6 +141,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hit: int | None = None
         #: The card the pane shows: its mentions are marked while it is open.
         self.marked: str | None = None
+        self._base: Style | None = None
 
     # --- data coming down from the app -------------------------------------------------
 
@@ -172,8 +174,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- layout ------------------------------------------------------------------------
 
-    def _rewrap(self) -> None:
-        """Wrap again when the width changed; not before the view has a size.
+    def _rewrap(self, available: int | None = None) -> None:
+        """Wrap again when the width changed (`available`, the view's content width, when the caller has
+        it); not before the view has a size.
 
         The rows move when the text re-wraps (the pane opens, the terminal is
         resized), so the view is anchored on text, not on a row number: the
@@ -181,7 +184,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         screen stays on it. A book opened at its start shows its first rows
         while the rest are wrapped between frames (`LAZY_WRAP`).
         """
-        width = self.wrap_width(self.scrollable_content_region.width)
+        width = self.wrap_width(self.scrollable_content_region.width if available is None else available)
         if width > 0 and width != self._wrap_width:
             anchor = self.top_offset if self._rows else None
             keep = next((offset for offset in self._focus_points()
@@ -354,7 +357,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def _margin(self) -> int:
         """Columns left of the text, which centre it when it is narrower than the view."""
-        return max((self.scrollable_content_region.width - self._wrap_width) // 2, 0)
+        return self._margin_in(self.scrollable_content_region.width)
+
+    def _margin_in(self, available: int) -> int:
+        """`_margin` for a view `available` columns wide: a row drawn knows the width already."""
+        return max((available - self._wrap_width) // 2, 0)
 
     @property
     def top_offset(self) -> int:
@@ -369,12 +376,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rewrap()
         self.scroll_to(y=self._row_of(offset), animate=False)
 
+    def on_mount(self) -> None:
+        # A text with more characters than the screen has cells cannot fit on it: its scroll bar is there
+        # from the first layout, rather than added by two more just after the first frame, which a key
+        # pressed then would wait for.
+        if len(self.text) > self.app.size.area:
+            self.styles.overflow_y = "scroll"
+
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._base = None
+
+    @property
+    def _base_style(self) -> Style:
+        """The view's own style, under every row: kept, as the rows drawn with it are, until the styles
+        change. Textual works it out afresh from the widget's ancestors at each asking, which was a third
+        of the time a row took to draw."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     # --- search ------------------------------------------------------------------------
 
@@ -443,13 +467,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- drawing -----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        self._rewrap()
+        region = self.scrollable_content_region
+        width = region.width
+        self._rewrap(width)
         index = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
-        self._drawn_height = self.scrollable_content_region.height
+        self._drawn_height = region.height
         row = self._row(index)
         if row is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         cursor = self.current
         on_row = cursor is not None and cursor.start < row.end and cursor.end > row.start
         key = (index, width, self.cursor if on_row else None)
@@ -460,8 +485,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(self, row: Row, width: int) -> Strip:
+        base = self._base_style
         # A reflowed row may hold the text's own line breaks: drawn as the spaces they stand for.
-        text = Text(self.text[row.start:row.end].replace("\n", " "), no_wrap=True, end="")
+        text = Text(self.text[row.start:row.end].replace("\n", " "), base, no_wrap=True, end="")
         for span in self._structure.within(row.start, row.end):  # under the highlights
             text.stylize(self.get_component_rich_style(f"article-view--{span.kind}"),
                          max(span.start, row.start) - row.start, min(span.end, row.end) - row.start)
@@ -482,11 +508,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_component_rich_style(
                 "article-view--hit-current" if i == self.hit else "article-view--hit")
             text.stylize(style, max(hit.start, row.start) - row.start, min(hit.end, row.end) - row.start)
-        segments = list(text.render(self.app.console))
-        margin = self._margin
-        strip = Strip([Segment(" " * margin), *segments] if margin else segments).crop_extend(0, width,
-                                                                                            self.rich_style)
-        return strip.apply_style(self.rich_style)
+        margin = self._margin_in(width)
+        segments = [Segment(" " * margin, base)] if margin else []
+        # with spans, rich renders each under the text's own style; without, it leaves that style out
+        segments += text.render(self.app.console) if text.spans else [Segment(text.plain, base)]
+        used = margin + text.cell_len
+        if used > width:  # not from the wrapping, which keeps every row within the view
+            return Strip(segments).crop_extend(0, width, base)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width)
 
     # --- cursor ------------------------------------------------------------------------
 

@@ -205,9 +205,10 @@ async def test_a_decoding_note_is_shown_in_the_app(tmp_path: Path, store: Store)
     path = tmp_path / "old.txt"
     path.write_bytes("“Poland” and NATO".encode("cp1252"))
     app = ReaderApp(read_article(path), store)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await ready(app, pilot)
         assert any("read as Windows-1252" in n.message for n in app._notifications)
+        assert app.screen.query_one("ToastRack").display, "and on the screen"
         assert app.sub_title.startswith("2 entries mentioned")
 
 

@@ -49,6 +49,8 @@ async def test_each_type_has_one_colour_from_the_theme_readable_in_every_theme(a
             panel = pane.rich_style.bgcolor
             if page is None or page.triplet is None:  # an ANSI theme: the terminal picks the colours
                 continue
+            *_, filler = view.render_line(0)  # the row's blank end, in the view's own style
+            assert filler.style.bgcolor == page, f"the article's rows are drawn on the old page in {theme}"
             for kind in TYPE_COLOURS:
                 in_text = view.get_component_rich_style(f"article-view--{kind}").color
                 in_pane = pane.get_component_rich_style(f"context-pane--{kind}").color

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from reader.formats.text import read_article
@@ -13,7 +15,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
 from reader.ui.context_pane import ContextPane
 
-from .conftest import ready
+from .conftest import TEXT, ready
 
 #: Paragraphs long enough that each re-wraps to a different number of rows at each width.
 LONG = "".join(
@@ -126,6 +128,8 @@ async def test_the_footer_shows_how_far_through_the_reader_is(make_app) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(app, pilot)
         assert status(app).endswith("%") and int(status(app)[:-1]) < 10
+        # the place keeps its width, so that scrolling never lays the whole screen out again for it
+        assert len(status(app)) == len("100%")
         await pilot.press("end")
         await pilot.pause()
         assert status(app) == "100%"
@@ -343,6 +347,44 @@ async def test_what_is_on_screen_is_highlighted_before_the_rest(make_app, monkey
         await ready(again, pilot)
         assert any(m.start < top - 3000 for m in view.mentions), "the whole text's mentions came"
         assert view.current == kept
+
+
+def at_first_frame(monkeypatch, look):
+    """What `look(app)` says when Textual writes the app's first frame to the terminal."""
+    seen: list[object] = []
+    display = App._display
+
+    def drawn(app: App, screen, update) -> None:
+        if not seen:
+            seen.append(look(app))
+        display(app, screen, update)
+
+    monkeypatch.setattr(App, "_display", drawn)
+    return seen
+
+
+@pytest.mark.parametrize(("text", "bar"), [(LONG, True), (TEXT, False)], ids=["long", "short"])
+async def test_the_first_frame_has_the_scroll_bar_the_text_needs(make_app, monkeypatch, text, bar) -> None:
+    """A text too long for the screen has its scroll bar in its first frame, not added by layouts just after
+    it, which a key pressed as the reader opens would wait for; a short one has none."""
+    first = at_first_frame(monkeypatch, lambda app: app.query_one(ArticleView).show_vertical_scrollbar)
+    app: ReaderApp = make_app(text)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        assert app.query_one(ArticleView).show_vertical_scrollbar is bar
+    assert first == [bar]
+
+
+@pytest.mark.parametrize(("width", "kind"), [(120, "-wide"), (80, "-narrow")])
+async def test_the_first_frame_is_styled_for_the_terminals_width(make_app, monkeypatch, width, kind) -> None:
+    """The screen's width class is there from the first frame: given just after it, as Textual gives it, it
+    would restyle every widget while a key pressed then waits."""
+    first = at_first_frame(monkeypatch, lambda app: set(app.screen.classes))
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await ready(app, pilot)
+        assert set(app.screen.classes) == {kind}
+    assert first == [{kind}]
 
 
 async def test_a_book_opened_at_its_start_is_drawn_before_the_rest_is_wrapped(make_app, monkeypatch) -> None:
