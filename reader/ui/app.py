@@ -99,6 +99,9 @@ class ReaderApp(App[None]):
         self.article = article
         #: The place in each file and the theme, from the last session; saved on quitting.
         self.state = State.load()
+        # before the app starts, so that its stylesheet is first made for this theme, not made again for it
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
         #: Whether to open at the place where the reader left this file.
         self.resume = resume and article.name != STDIN
         self.store = store
@@ -173,8 +176,6 @@ class ReaderApp(App[None]):
         # A worker wrapping a book holds the interpreter lock in slices of this many seconds; at the
         # default 5 ms a frame that needs it a dozen times waits tens of milliseconds for each key.
         sys.setswitchinterval(0.001)
-        if self.state.theme in self.available_themes:
-            self.theme = self.state.theme
         self.query_one(ArticleView).smooth = self.state.smooth_scrolling
         self.title = one_line(self.article.title)
         if self.date:  # what "as of" means in every pane

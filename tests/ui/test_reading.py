@@ -135,17 +135,33 @@ async def test_the_footer_shows_how_far_through_the_reader_is(make_app) -> None:
         assert status(app) == "100%"
 
 
-async def test_reopening_a_file_returns_to_the_place_and_the_theme(make_app) -> None:
+async def test_reopening_a_file_returns_to_the_place_and_the_theme(make_app, monkeypatch) -> None:
+    """The saved theme is the app's before it starts: set once it has, Textual would make the whole
+    stylesheet again (a tenth of a second of every start)."""
+    from textual.css.stylesheet import Stylesheet
+
+    parsed: list[str] = []  # which stylesheets Textual parses, and how often
+    parse = Stylesheet._parse_rules
+
+    def counted(sheet: Stylesheet, css: str, read_from, *args, **kwargs):
+        parsed.append(read_from[1])
+        return parse(sheet, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", counted)
     app: ReaderApp = make_app(LONG)
     async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        in_the_default_theme = parsed.count("ArticleView.DEFAULT_CSS")
         app.theme = "textual-light"
         _, left_at = await scrolled(app, pilot, 700)
         await pilot.press("q")
+    parsed.clear()
     again: ReaderApp = make_app(LONG)
     async with again.run_test(size=(100, 40)) as pilot:  # another size: the place is text, not a row
         await ready(again, pilot)
         assert top_paragraph(again.query_one(ArticleView)) == left_at
         assert again.theme == "textual-light"
+        assert parsed.count("ArticleView.DEFAULT_CSS") == in_the_default_theme, "styled once, for its theme"
         await pilot.press("q")
 
 
