@@ -242,11 +242,7 @@ class ReaderApp(App[None]):
         view = self.query_one(ArticleView)
         available = view.scrollable_content_region.width
         pane = self._pane_width()
-        self._prewrap(view, available + pane if self.query_one(ContextPane).display else available - pane)
-
-    @work(thread=True, group="prewrap", exclusive=True)
-    def _prewrap(self, view: ArticleView, available: int) -> None:
-        view.prewrap(available)
+        view.prewrap(available + pane if self.query_one(ContextPane).display else available - pane)
 
     def on_resize(self) -> None:
         # not while the reader opens (resized twice before the first frame): the other width is

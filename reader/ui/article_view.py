@@ -6,9 +6,9 @@ book-length text costs no more to draw than a short article.
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -119,10 +119,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         #: The rest being wrapped: its width, where the rows so far end, and the rows.
         self._rest: tuple[int, int, Rows] = (0, 0, Rows())
         self._wrap_width = 0
-        #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed);
-        #: a worker thread fills it ahead of need, hence the lock.
+        #: Rows by wrap width, for the widths the reader moves between (pane open, pane closed), some
+        #: wrapped ahead of need (`prewrap`).
         self._wraps: dict[int, Rows] = {}
-        self._wraps_lock = threading.Lock()
+        #: The wrap ahead under way (`prewrap`): what names it, its width, where its rows so far end, and the rows.
+        self._ahead: tuple[object, int, int, Rows] = (None, 0, 0, Rows())
         #: Hard-wrapped text (Project Gutenberg, email) is shown as paragraphs, joined on lines this long.
         self._typical = reflow_length(text)
         self.reflow = self._typical > 0
@@ -253,8 +254,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rest = (width, stop, rows)
             self.set_timer(REST_PAUSE, self._wrap_step)  # a pause, in which the interface goes idle and paints
             return
-        with self._wraps_lock:
-            self._wraps[width] = rows
+        self._keep(width, rows)
         self._whole(width, rows)
 
     def _whole(self, width: int, rows: Rows) -> None:
@@ -325,24 +325,47 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _kept(self, width: int) -> Rows | None:
         """The rows at `width` if they were wrapped already (for the pane open or closed)."""
-        with self._wraps_lock:
-            return self._wraps.get(width)
+        return self._wraps.get(width)
+
+    def _keep(self, width: int, rows: Rows) -> None:
+        """Keep the rows at `width`, and those of the few widths used last."""
+        self._wraps[width] = rows
+        while len(self._wraps) > KEPT_WRAPS:
+            del self._wraps[next(iter(self._wraps))]
 
     def _wrapped(self, width: int) -> Rows:
         """The rows at `width`, from the few widths kept (the pane open and closed), else wrapped now."""
         rows = self._kept(width)
         if rows is None:
             rows = self._wrap_part(0, len(self.text), width)
-            with self._wraps_lock:
-                self._wraps[width] = rows
-                while len(self._wraps) > KEPT_WRAPS:
-                    del self._wraps[next(iter(self._wraps))]
+            self._keep(width, rows)
         return rows
 
     def prewrap(self, available: int) -> None:
-        """Wrap for `available` columns ahead of need (from a worker thread): opening the pane on a
-        book then takes a lookup, not a wrap of the whole book."""
-        self._wrapped(self.wrap_width(available))
+        """Wrap for `available` columns ahead of need, so that opening the pane on a book takes a look-up,
+        not a wrap of the whole book: a stretch at a time between frames, as the rest of a book is wrapped
+        as it opens. (In a worker thread, the interface shared the interpreter lock with that wrap, and a
+        key pressed as the book's highlights came waited twice as long.)"""
+        width = self.wrap_width(available)
+        if width > 0 and self._kept(width) is None and self._ahead[1] != width:
+            self._ahead = (object(), width, 0, Rows())
+            self._prewrap_step(self._ahead[0])
+
+    def _prewrap_step(self, run: object) -> None:
+        """One stretch of the wrap ahead that `run` names; none when another has begun since."""
+        current, width, done, rows = self._ahead
+        if run is not current:
+            return
+        if self._kept(width) is None:  # not wrapped meanwhile, the pane having opened first
+            start = done + 1 if done else 0  # after the break the last stretch ended on
+            stop = first_part(self.text, self.reflow, start + REST_STEP) or len(self.text)
+            rows.extend(self._wrap_part(start, stop, width))
+            if stop < len(self.text):
+                self._ahead = (run, width, stop, rows)
+                self.set_timer(REST_PAUSE, partial(self._prewrap_step, run))
+                return
+            self._keep(width, rows)
+        self._ahead = (None, 0, 0, Rows())
 
     def action_toggle_measure(self) -> None:
         """`w`: lines at most MEASURE columns, centred, or as wide as the view."""

@@ -403,6 +403,24 @@ async def test_the_first_frame_is_styled_for_the_terminals_width(make_app, monke
     assert first == [{kind}]
 
 
+async def test_a_book_is_wrapped_ahead_for_the_pane_a_stretch_at_a_time(make_app) -> None:
+    """Once a book's highlights have come, its rows for the width the pane leaves are made between frames,
+    a stretch at a time (no worker thread to share the interpreter with the keys), and they are the rows
+    one wrap of the whole book gives."""
+    from reader.ui.article_view import REST_STEP
+
+    book = LONG * 6
+    assert len(book) > 3 * REST_STEP
+    app: ReaderApp = make_app(book)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        view = app.query_one(ArticleView)
+        narrower = view.wrap_width(view.scrollable_content_region.width - app._pane_width())
+        assert await until(pilot, lambda: view._kept(narrower) is not None)
+        ahead, whole = view._kept(narrower), view._wrap_part(0, len(book), narrower)
+        assert (list(ahead.starts), list(ahead.ends)) == (list(whole.starts), list(whole.ends))
+
+
 async def test_a_book_opened_at_its_start_is_drawn_before_the_rest_is_wrapped(make_app, monkeypatch) -> None:
     """The first frame of a long text waits on its opening's rows only; `end` still goes to the real end."""
     from reader.ui.wrap import wrap

@@ -36,6 +36,14 @@ def test_wide_characters_count_two_cells() -> None:
     assert rows[0] == "日本語 "
 
 
+def test_a_wide_character_deep_in_a_long_text_still_counts_two_cells() -> None:
+    """A book is searched for wide characters a stretch at a time; one in its last stretch is still found."""
+    text = "narrow words only\n" * 20_000 + "日本語 日本語 日本語"
+    rows = wrap(text, 8)
+    assert [text[start:end] for start, end in zip(rows.starts[-3:], rows.ends[-3:], strict=True)] == [
+        "日本語 ", "日本語 ", "日本語"]
+
+
 @pytest.mark.parametrize(("offset", "row"), [(0, 0), (5, 0), (6, 1), (38, 4)])
 def test_row_of_maps_offsets_back_to_rows(offset: int, row: int) -> None:
     rows = wrap("Hello world this is a test of wrapping", 10)
