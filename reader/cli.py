@@ -10,6 +10,7 @@ inside `open` only, so `annotate` and `lookup` start fast.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import sys
@@ -210,6 +211,10 @@ def open_command(file: str | None, no_resume: bool, source_format: str | None, d
 
     app = ReaderApp(loaded.article, loaded.store, notes=loaded.notes, date=loaded.date,
                     resume=file is not None and not no_resume)
+    # What is made so far (every module, the article, the app) lasts as long as the reader does: kept out
+    # of the cycle collector's full passes, each of which had read it all in a pause of 30-50 ms, one just
+    # before the first frame and one as a book's highlights came, while a key waited.
+    gc.freeze()
     # A loop of our own: `asyncio.run` would wait at the end for a worker still annotating a book.
     app.run(loop=asyncio.new_event_loop())
     if app.crash is not None:
