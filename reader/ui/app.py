@@ -173,8 +173,9 @@ class ReaderApp(App[None]):
                 yield Static(" " * len("100%"), id="status")  # as wide as the place it will show: `_show_place`
 
     def on_mount(self) -> None:
-        # A worker wrapping a book holds the interpreter lock in slices of this many seconds; at the
-        # default 5 ms a frame that needs it a dozen times waits tens of milliseconds for each key.
+        # A worker annotating an article, or reading a book's highlights from the annotating process, holds
+        # the interpreter lock in slices of this many seconds; at the default 5 ms a frame that needs it a
+        # dozen times waits tens of milliseconds for each key.
         sys.setswitchinterval(0.001)
         self.query_one(ArticleView).smooth = self.state.smooth_scrolling
         self.title = one_line(self.article.title)

@@ -80,16 +80,6 @@ class Rows(Sequence[Row]):
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
 
-#: How many characters one search for a wide character reads. A book read in one call held the interpreter
-#: lock for tens of milliseconds while it was wrapped in a worker thread, and a key pressed then waited.
-_SEARCH_STEP = 1 << 16
-
-
-def _has_wide(text: str) -> bool:
-    """Whether the text holds a character that may take two cells, looked for a stretch at a time."""
-    return any(_MAYBE_WIDE.search(text, at, at + _SEARCH_STEP) for at in range(0, len(text), _SEARCH_STEP))
-
-
 def _cells(text: str) -> int:
     return cell_len(text) if _MAYBE_WIDE.search(text) else len(text)
 
@@ -222,7 +212,7 @@ def wrap(text: str, width: int, *, reflow: bool = False, typical: int | None = N
     `typical` is the full line length reflowing joins on, when `text` is the start of a longer one."""
     width = max(width, 1)
     rows = Rows()
-    narrow = not _has_wide(text)
+    narrow = not _MAYBE_WIDE.search(text)
     for start, end in _logical_lines(text, reflow, typical):
         line = text[start:end].replace("\n", " ") if reflow else text[start:end]
         if not narrow:

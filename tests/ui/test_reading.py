@@ -449,7 +449,7 @@ async def test_a_book_opened_at_its_start_is_drawn_before_the_rest_is_wrapped(ma
         assert view._rows == whole and view._partial is None and view.top_offset <= len(book) // 2
 
 
-async def test_the_rest_of_a_book_is_wrapped_in_a_worker_without_moving_the_page(make_app) -> None:
+async def test_the_rest_of_a_book_is_wrapped_between_frames_without_moving_the_page(make_app) -> None:
     from reader.ui.wrap import wrap
 
     book = LONG * 6
