@@ -24,7 +24,9 @@ _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|[A-Z])\.|[A-Z](?:[\w’'.-]*\w)?)"
 # Space between the words of a name: a line may wrap inside one, a paragraph break ends it. Possessive,
 # so that a long run of spaces before no name is given up at once, not retried at every split.
 _GAP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
-_NAME = re.compile(rf"(?<![\w’']){_WORD}(?:(?:{_GAP}(?:{'|'.join(_CONNECTORS)})){{0,2}}{_GAP}{_WORD})*")
+# Every word starts with a capital letter: looked for first, before the look-behind, it lets `re` pass over
+# the rest of the text at once (a third quicker on a book) and matches the same.
+_NAME = re.compile(rf"(?=[A-Z])(?<![\w’']){_WORD}(?:(?:{_GAP}(?:{'|'.join(_CONNECTORS)})){{0,2}}{_GAP}{_WORD})*")
 _NOT_NAMES = frozenset("""
 A An And As At But By For From He Her His How I If In Into It Its Just Meanwhile My No Not Of On Or Our
 She So That The Their Then There These They This Those To We Well What When Where Which While Who Why
@@ -94,21 +96,24 @@ def _runs(text: str, covered: bytearray) -> Iterable[tuple[list[_Word], bool]]:
     """Each run of capitalised words outside mentions and headings, and whether it opens a sentence."""
     heading = _Headings(text)
     for match in _NAME.finditer(text):
-        if heading(match.start()):
+        found = match.group()
+        # one word that no name starts or ends with (`The`, `He`, `But`): `_trim` would leave nothing of it,
+        # and the book's most frequent capitalised words are such
+        if found.rstrip(".") in _NOT_NAMES or found.lower() in _TRAILING or heading(match.start()):
             continue
         i = match.start() - 1
         while i >= 0 and text[i].isspace():
             i -= 1
         opens = i < 0 or text[i] in ".!?;:—(“”\"‘’'…"
         run: list[_Word] = []
-        for word in _NON_SPACE.finditer(match.group()):
+        for word in _NON_SPACE.finditer(found):
             at = match.start() + word.start()
             if covered[at]:
                 if run:
                     yield run, opens
                 run, opens = [], False
                 continue
-            dash = _DASH.search(word.group())
+            dash = _DASH.search(word.group()) if "-" in word.group() else None
             if dash is None:
                 run.append((word.group(), at, at + len(word.group())))
                 continue

@@ -94,6 +94,31 @@ def test_the_unknown_name_pass_judges_each_line_as_a_search_would(text: str) -> 
         assert heading(at) == _heading_by_search(text, at), (text, at)
 
 
+NAME_WORDS = ["The", "He", "But", "Mr.", "Dr", "St.", "of", "the", "von", "and", "Charles", "de", "Gaulle", "Hague",
+              "Anglo-Saxon", "New", "Deal-supporting", "O’Brien", "D'Arcy", "U.S.", "II", "I’ve", "x", "A.", "Z"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(NAME_WORDS), st.sampled_from(SEPARATORS), st.text(max_size=2)),
+                max_size=40).map("".join))
+@settings(max_examples=300)
+def test_the_unknown_name_pattern_finds_what_its_plain_definition_finds(text: str) -> None:
+    # it looks for a capital before its look-behind, which every word it matches starts with
+    from reader.linking.missing import _NAME
+
+    plain = re.compile(_NAME.pattern.removeprefix("(?=[A-Z])"))
+    assert plain.pattern != _NAME.pattern
+    assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_single_words_the_unknown_name_pass_skips_are_ones_trimming_leaves_nothing_of() -> None:
+    from reader.linking.missing import _NAME, _NOT_NAMES, _TRAILING, _trim
+
+    skipped = _NOT_NAMES | {f"{word}." for word in _NOT_NAMES} | {word.capitalize() for word in _TRAILING}
+    alone = [word for word in sorted(skipped) if _NAME.fullmatch(word)]
+    assert len(alone) > 100
+    assert all(_trim([(word, 0, len(word))]) == [] for word in alone)
+
+
 class _AllAliases:
     """The same aliases, handed over whether or not the text holds their other words, or side by side."""
 
