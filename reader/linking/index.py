@@ -201,9 +201,13 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
     # A short word in capitals is more often something else: `XI` is a chapter, not Xi Jinping.
     if len(tokens) > 1 or (len(first) >= MIN_CAPITALS and not _ROMAN.fullmatch(capitals[0])):
         keys.append(capitals)
-    # few tokens have other spellings: asked once for the tokens of every key, and most aliases have none
-    spellings = {token: others for token in set().union(*keys)
-                 if token[-1] in _LAST_LETTERS and (others := transliterations(token))}
+    # few tokens have other spellings: asked once for the tokens of every key, and most aliases have none,
+    # which the written forms' last letters say (the keys' other cases end in the same letters)
+    if any(token[-1] in _LAST_LETTERS for form in written for token in form):
+        spellings = {token: others for token in set().union(*keys)
+                     if token[-1] in _LAST_LETTERS and (others := transliterations(token))}
+    else:
+        spellings = {}
     if spellings:
         for key in list(keys):
             for i, token in enumerate(key):

@@ -231,6 +231,21 @@ def test_ordinary_words_get_no_transliterations() -> None:
     assert "ZELENSKY" in transliterations("ZELENSKIJ") and "Zelensky" in transliterations("Zelenskyi")
 
 
+def test_a_name_looked_up_in_capitals_has_its_other_spellings_in_capitals_too() -> None:
+    """Whether an alias has other spellings is judged from the forms it is written in: the keys' other cases
+    end in a letter that has them only where a written form does, for every character folding leaves."""
+    import sys
+
+    from reader.linking.index import _LAST_LETTERS, alias_keys
+    from reader.linking.normalize import fold
+
+    assert ("ZELENSKIY",) in alias_keys("Zelensky") and ("ZELENSKY",) in alias_keys("Zelenskiy")
+    assert ("Sybiha", "ANDRIY") not in alias_keys("Sybiha Andrii"), "no mixed case"
+    assert ("SYBIHA", "ANDRIY") in alias_keys("Sybiha Andrii")
+    cased = (chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    assert not [c for c in cased if c.upper()[-1:] in _LAST_LETTERS and c not in _LAST_LETTERS and fold(c) == c]
+
+
 def test_an_ordinal_date_is_its_number() -> None:
     from reader.linking.aliases import MemoryAliases
     from reader.linking.mentions import annotate
