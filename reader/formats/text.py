@@ -192,17 +192,20 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def _garbled(sample: str) -> bool:
+    """A byte-order mark before random bytes decodes to replacement, private-use and unassigned characters:
+    asked only after a mark, as the bytes' own look for binary is then skipped (a character at a time)."""
+    odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    return odd > max(8, len(sample) / 20) or looks_binary(sample.encode("utf-8", "replace"))
+
+
 def from_bytes(data: bytes, name: str) -> Article:
     """The article in `data`, or ArticleError if it is empty or not text."""
     has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
     if not has_bom and looks_binary(data):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text, encoding, note = decode(data)
-    sample = text[:SNIFF_BYTES]
-    # A byte-order mark before random bytes decodes to replacement, private-use and unassigned characters.
-    odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
-    garbled = odd > max(8, len(sample) / 20)
-    if has_bom and (garbled or looks_binary(sample.encode("utf-8", "replace"))):
+    if has_bom and _garbled(text[:SNIFF_BYTES]):
         raise ArticleError(f"{name} looks like a binary file, not text", "open a plain-text article (.txt, UTF-8)")
     text = normalise_newlines(text)
     if not text or text.isspace():  # no stripped copy of a book to find out
