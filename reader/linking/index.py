@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from reader.linking.normalize import fold_tokens
 
@@ -91,6 +93,7 @@ def alias_problem(alias: str, *, cued: bool = False) -> str | None:
 _SKY = ("skyy", "skyi", "skiy", "skij", "sky", "ski")
 _II = ("ii", "iy", "ij", "yi")
 _LAST_LETTERS = frozenset("iyjIYJ")
+_LAST = itemgetter(-1)
 
 
 @lru_cache(maxsize=100_000)
@@ -203,7 +206,7 @@ def alias_keys(alias: str, kind: str = "") -> list[tuple[str, ...]]:
         keys.append(capitals)
     # few tokens have other spellings: asked once for the tokens of every key, and most aliases have none,
     # which the written forms' last letters say (the keys' other cases end in the same letters)
-    if any(token[-1] in _LAST_LETTERS for form in written for token in form):
+    if not _LAST_LETTERS.isdisjoint(map(_LAST, chain.from_iterable(written))):  # in C
         spellings = {token: others for token in set().union(*keys)
                      if token[-1] in _LAST_LETTERS and (others := transliterations(token))}
     else:
