@@ -193,8 +193,9 @@ def normalise_newlines(text: str) -> str:
 
 
 def _garbled(sample: str) -> bool:
-    """A byte-order mark before random bytes decodes to replacement, private-use and unassigned characters:
-    asked only after a mark, as the bytes' own look for binary is then skipped (a character at a time)."""
+    """Whether text decoded after a byte-order mark is random bytes, which decode to replacement, private-use
+    and unassigned characters. Asked only after a mark: without one the bytes were looked at for binary
+    already, and this reads the sample a character at a time."""
     odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
     return odd > max(8, len(sample) / 20) or looks_binary(sample.encode("utf-8", "replace"))
 
