@@ -57,3 +57,17 @@ def test_handing_the_book_to_the_child_leaves_no_copy_of_it_behind(db_path: Path
     done = annotate_text(book, db_path, None, lambda: False)
     assert done is not None and done.mentions
     assert sys.getsizeof(book) == before
+
+
+def test_the_childs_answer_is_plain_values_and_anything_else_is_refused(db_path: Path) -> None:
+    """The book's mentions cross the pipe as tuples, which pickle writes and reads in C; an answer of
+    another shape is no answer, and the book is then annotated here."""
+    import pytest
+
+    done = here(SENTENCE * 3, db_path)
+    rows, refs, problem = annotator._packed(done)
+    assert all(type(row) is tuple for row in rows) and refs == done.refs and problem is None
+    assert annotator._unpacked((rows, refs, problem)) == done
+    for answer in ("nonsense", ([(1,)], {}, None), (rows, [], None), (rows, refs, 3), None):
+        with pytest.raises(annotator._NoChild):
+            annotator._unpacked(answer)
