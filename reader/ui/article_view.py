@@ -247,15 +247,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width, done, rows = self._rest
         if self._partial is None or width != self._wrap_width:
             return  # finished another way, or the width changed and a new wrap began
-        stop = first_part(self.text, self.reflow, done + 1 + REST_STEP) or len(self.text)
-        start = done + 1  # the line after the break the last stretch ended on
-        rows.extend(self._wrap_part(start, stop, width))
+        stop = self._wrap_stretch(width, done, rows)
         if stop < len(self.text):
             self._rest = (width, stop, rows)
             self.set_timer(REST_PAUSE, self._wrap_step)  # a pause, in which the interface goes idle and paints
             return
         self._keep(width, rows)
         self._whole(width, rows)
+
+    def _wrap_stretch(self, width: int, done: int, rows: Rows) -> int:
+        """Add to `rows` the next stretch of the text, from the line after the break the stretch before
+        ended on (`done`; 0 for the text's start), about REST_STEP characters to a break; where it ends."""
+        start = done + 1 if done else 0
+        stop = first_part(self.text, self.reflow, start + REST_STEP) or len(self.text)
+        rows.extend(self._wrap_part(start, stop, width))
+        return stop
 
     def _whole(self, width: int, rows: Rows) -> None:
         """Every row has come: draw from them, the line at the top and the cursor staying where they are."""
@@ -357,9 +363,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if run is not current:
             return
         if self._kept(width) is None:  # not wrapped meanwhile, the pane having opened first
-            start = done + 1 if done else 0  # after the break the last stretch ended on
-            stop = first_part(self.text, self.reflow, start + REST_STEP) or len(self.text)
-            rows.extend(self._wrap_part(start, stop, width))
+            stop = self._wrap_stretch(width, done, rows)
             if stop < len(self.text):
                 self._ahead = (run, width, stop, rows)
                 self.set_timer(REST_PAUSE, partial(self._prewrap_step, run))
