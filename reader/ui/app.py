@@ -49,6 +49,11 @@ from reader.ui.search_bar import SearchBar
 SCREENFUL = 12_000
 
 
+def _place(percent: int) -> str:
+    """How far through the reader is, in the footer: always as wide (`  5%`, `100%`), see `_show_place`."""
+    return f"{percent:3d}%"
+
+
 class ReaderScreen(Screen[None], inherit_bindings=False):
     """The default screen without Textual's "Copy selected text": the article is not selectable,
     so `?` does not offer it. Moving between the article and the pane is `tab` and `escape`."""
@@ -170,7 +175,7 @@ class ReaderApp(App[None]):
             yield SearchBar(id="search")
             with Horizontal(id="footer-row"):
                 yield Footer(compact=True, show_command_palette=False)
-                yield Static(" " * len("100%"), id="status")  # as wide as the place it will show: `_show_place`
+                yield Static(" " * len(_place(100)), id="status")  # as wide as the place it will show
 
     def on_mount(self) -> None:
         # A worker annotating an article, or reading a book's highlights from the annotating process, holds
@@ -328,7 +333,7 @@ class ReaderApp(App[None]):
         the whole screen would make each key wait for it. So the percentage keeps its width (`  5%`,
         `100%`): `end` pressed as a book opens is not held up by the footer growing a digit."""
         status = self.query_one("#status", Static)
-        shown = " · ".join(part for part in (hits, f"{percent:3d}%") if part)
+        shown = " · ".join(part for part in (hits, _place(percent)) if part)
         status.update(shown, layout=len(shown) != len(str(status.content)))
 
     # --- pane ----------------------------------------------------------------------------
